@@ -1,0 +1,63 @@
+// Page object for the map page: how a test reaches the app's public hooks,
+// and a record of everything that went wrong while it was open.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { TILE_PNG } from '../support/tile';
+
+export class MapPage {
+  readonly feedStatus: Locator;
+  readonly map: Locator;
+  readonly markers: Locator;
+  readonly linkProblems: Locator;
+  readonly heading: Locator;
+  readonly pageErrors: string[] = [];
+  readonly failedRequests: string[] = [];
+  readonly offsiteRequests: string[] = [];
+  tileRequests = 0;
+
+  constructor(readonly page: Page) {
+    this.feedStatus = page.getByTestId('feed-status');
+    this.map = page.getByTestId('map');
+    this.markers = page.locator('.leaflet-marker-pane [data-id]');
+    this.linkProblems = page.getByTestId('link-problems');
+    this.heading = page.locator('h1');
+    page.on('pageerror', (error) => this.pageErrors.push(String(error)));
+    page.on('requestfailed', (r) => this.failedRequests.push(`${r.url()} ${r.failure()?.errorText}`));
+    page.on('response', (r) => {
+      if (r.status() >= 400) this.failedRequests.push(`${r.url()} ${r.status()}`);
+    });
+  }
+
+  /** Stubs OpenStreetMap's tiles (no internet here) and refuses, and records,
+   *  every other request that leaves this machine: the app must use no CDN. */
+  async install() {
+    await this.page.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => {
+      this.offsiteRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    // Registered last, so it is matched first (Playwright tries newest routes first).
+    await this.page.route('https://tile.openstreetmap.org/**', (route) => {
+      this.tileRequests++;
+      return route.fulfill({ status: 200, contentType: 'image/png', body: TILE_PNG });
+    });
+  }
+
+  async goto(params: Record<string, string> = {}) {
+    await this.install();
+    const query = new URLSearchParams(params).toString();
+    await this.page.goto(query ? `/?${query}` : '/');
+  }
+
+  /** Waits until the feed has finished loading, one way or the other. */
+  async settled() {
+    await expect(this.feedStatus).not.toHaveAttribute('data-state', 'loading', { timeout: 15_000 });
+    return this.feedStatus.getAttribute('data-state');
+  }
+
+  async markerIds(): Promise<string[]> {
+    return (await this.markers.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!))).sort();
+  }
+
+  async screenshot(name: string, project: string) {
+    await this.page.screenshot({ path: `e2e/screenshots/${project}-${name}.png` });
+  }
+}

@@ -1,0 +1,119 @@
+// The foundation, as a person meets it: the page loads the real snapshot and
+// maps it, reports a broken feed or link in words, and renders feed text as text.
+import { test, expect } from '@playwright/test';
+import { MapPage } from '../pages/map-page';
+import { DEFAULT_SNAPSHOT, expectedFromKiang, readSnapshot } from '../support/data';
+
+test('the default page maps every pharmacy of the bundled real snapshot', async ({ page }, info) => {
+  const app = new MapPage(page);
+  const expected = expectedFromKiang(readSnapshot(DEFAULT_SNAPSHOT));
+  await app.goto();
+
+  expect(await app.settled()).toMatch(/^(ok|stale)$/);
+  await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
+  await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf);
+  await expect(app.feedStatus).toContainText(`${expected.count} 家藥局`);
+  await expect(app.markers).toHaveCount(expected.locatedIds.length);
+  expect(await app.markerIds()).toEqual(expected.locatedIds);
+
+  const box = await app.map.boundingBox();
+  expect(box!.height).toBeGreaterThan(info.project.name === 'phone' ? 600 : 550);
+  expect(box!.width).toBe(page.viewportSize()!.width);
+  await expect(app.heading).toContainText('口罩地圖');
+  await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible();
+  expect(app.tileRequests).toBeGreaterThan(0);
+
+  expect(app.pageErrors).toEqual([]);
+  expect(app.failedRequests).toEqual([]);
+  expect(app.offsiteRequests).toEqual([]);
+  await app.screenshot('default', info.project.name);
+});
+
+test('Leaflet, its CSS and marker images are served by the app itself', async ({ page, request }) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none' });
+  await app.settled();
+  const leaflet = await page.evaluate(() => (window as any).L?.version);
+  expect(leaflet).toBe('1.9.4');
+  for (const path of ['vendor/leaflet/leaflet.js', 'vendor/leaflet/leaflet.css', 'vendor/leaflet/images/marker-icon.png']) {
+    expect((await request.get(path)).status(), path).toBe(200);
+  }
+  expect(app.offsiteRequests).toEqual([]);
+  await expect(page.locator('.leaflet-tile')).toHaveCount(0);
+});
+
+test('a feed URL that is not found gives a readable error and a retry', async ({ page }, info) => {
+  const app = new MapPage(page);
+  await app.goto({ feed: 'data/no-such-feed.json', lang: 'en' });
+  expect(await app.settled()).toBe('error');
+  await expect(app.feedStatus).toContainText("The stock data wasn't found (the server said 404).");
+  await expect(app.feedStatus).toHaveAttribute('data-count', '0');
+  await expect(app.markers).toHaveCount(0);
+  const retry = page.getByRole('button', { name: 'Retry' });
+  await retry.click();
+  expect(await app.settled()).toBe('error');
+  expect(app.pageErrors).toEqual([]);
+  await app.screenshot('feed-404', info.project.name);
+});
+
+test('content that is not a feed, and a server that is not there, each say so', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ feed: 'favicon.svg', lang: 'en' });
+  expect(await app.settled()).toBe('error');
+  await expect(app.feedStatus).toContainText("What came back isn't stock data this map can read.");
+
+  const offline = new MapPage(await page.context().newPage());
+  await offline.goto({ feed: 'http://127.0.0.1:9/points.json' });
+  expect(await offline.settled()).toBe('error');
+  await expect(offline.feedStatus).toContainText('無法連上庫存資料來源');
+  expect([...app.pageErrors, ...offline.pageErrors]).toEqual([]);
+});
+
+test('bad link parameters are reported while the good ones still apply', async ({ page }, info) => {
+  const app = new MapPage(page);
+  const expected = expectedFromKiang(readSnapshot(DEFAULT_SNAPSHOT));
+  await app.goto({ lang: 'en', zoom: 'banana', feed: 'javascript:alert(1)', mode: 'kiosk' });
+
+  await expect(app.linkProblems).toBeVisible();
+  await expect(app.linkProblems).toContainText('zoom=“banana”: must be a whole number from 0 to 19');
+  await expect(app.linkProblems).toContainText('feed=“javascript:alert(1)”: must be an http(s) or relative URL');
+  await expect(app.heading).toContainText('Mask Map');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.app')).toHaveClass(/app--kiosk/);
+  // The refused feed falls back to the default one, which still loads.
+  expect(await app.settled()).toMatch(/^(ok|stale)$/);
+  await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
+  await app.screenshot('link-problems', info.project.name);
+
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(app.linkProblems).toHaveCount(0);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a pharmacy name with markup in it is shown as text and runs nothing', async ({ page }) => {
+  const hostile = '<img src=x onerror="window.__injected=1">藥局';
+  const doc = readSnapshot(DEFAULT_SNAPSHOT);
+  doc.features[0].properties.name = hostile;
+  doc.features[0].properties.id = '<b id="injected">x</b>';
+  await page.route('**/hostile.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doc) }));
+  const app = new MapPage(page);
+  await app.goto({ feed: 'hostile.json', tiles: 'none' });
+
+  expect(await app.settled()).toMatch(/^(ok|stale)$/);
+  await expect(page.locator('.leaflet-marker-icon[title^="<img"]')).toHaveAttribute('title', hostile);
+  await expect(page.locator('[data-id^="<b"]')).toHaveAttribute('data-id', '<b id="injected">x</b>');
+  await expect(page.locator('#injected, .leaflet-marker-pane img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as any).__injected)).toBeUndefined();
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a link can centre and zoom the map', async ({ page }) => {
+  const app = new MapPage(page);
+  // 花蓮市, where the snapshot's first pharmacy is.
+  await app.goto({ lat: '23.9755', lng: '121.6045', zoom: '16', tiles: 'none' });
+  await app.settled();
+  const first = readSnapshot(DEFAULT_SNAPSHOT).features[0].properties.id;
+  const marker = page.locator(`[data-id="${first}"]`);
+  await expect(marker).toBeInViewport();
+  expect(await app.linkProblems.count()).toBe(0);
+});

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// Serves the built app (dist/) on 127.0.0.1, gzipped as a CDN would, plus the
+// real data snapshots at /data/ when a data folder is present. Node built-ins
+// only, so it runs wherever `npm ci` ran.
+//
+//   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--dist dist]
+//   MASK_MAP_DATA=/path/to/data  (default: ../shared/data beside the repo)
+//
+// When that folder holds the bundled snapshot, the page's default feed
+// (<meta name="mask-map:default-feed">) is pointed at it; otherwise the page
+// keeps its public default.
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+
+const repo = resolve(fileURLToPath(import.meta.url), '../..');
+/** The real snapshot the app shows by default: kiang's points.json of 2021-02-28. */
+export const DEFAULT_SNAPSHOT = 'points-2021-02-28.json';
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '8080' },
+    host: { type: 'string', default: '127.0.0.1' },
+    dist: { type: 'string', default: join(repo, 'dist') },
+  },
+});
+const dist = resolve(args.dist);
+const dataDir = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
+const hasData = existsSync(join(dataDir, DEFAULT_SNAPSHOT));
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.geojson', '.csv', '.svg', '.map']);
+
+/** The file under `root` for a URL path, or null if it would escape `root`. */
+function within(root, urlPath) {
+  const file = resolve(root, '.' + urlPath);
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+function locate(pathname) {
+  if (pathname.startsWith('/data/')) {
+    return hasData ? within(dataDir, pathname.slice('/data'.length)) : null;
+  }
+  return within(dist, pathname === '/' ? '/index.html' : pathname);
+}
+
+async function body(file) {
+  let bytes = await readFile(file);
+  if (file === join(dist, 'index.html') && hasData) {
+    bytes = Buffer.from(
+      bytes.toString('utf8').replace(
+        /(<meta name="mask-map:default-feed" content=")[^"]*(")/,
+        `$1data/${DEFAULT_SNAPSHOT}$2`,
+      ),
+    );
+  }
+  return bytes;
+}
+
+const server = createServer(async (req, res) => {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+  } catch {
+    res.writeHead(400).end('bad request');
+    return;
+  }
+  const file = locate(pathname);
+  const info = file && (await stat(file).catch(() => null));
+  if (!info?.isFile() || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    res.writeHead(info?.isFile() ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    return;
+  }
+  const ext = extname(file);
+  let bytes = await body(file);
+  const headers = {
+    'content-type': TYPES[ext] ?? 'application/octet-stream',
+    // Feeds and the page change; the hashed build files do not.
+    'cache-control': /-[0-9a-f]{16}\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'x-content-type-options': 'nosniff',
+    vary: 'accept-encoding',
+  };
+  if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    bytes = gzipSync(bytes);
+    headers['content-encoding'] = 'gzip';
+  }
+  headers['content-length'] = bytes.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+});
+
+server.listen(Number(args.port), args.host, () => {
+  const { port } = server.address();
+  console.log(`mask-map: http://${args.host}:${port}/  (dist: ${dist})`);
+  console.log(
+    hasData
+      ? `data: ${dataDir} at /data/; default feed /data/${DEFAULT_SNAPSHOT}`
+      : `data: none at ${dataDir}; default feed is the public points.json`,
+  );
+});

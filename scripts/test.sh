@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: formatting and lints,
+# native unit and real-data tests, browser tests (wasm in Chromium), and the
+# end-to-end suite against the release build. Exits non-zero if any fails.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$repo/scripts/setup.sh"
+cd "$repo"
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+step "lint: native (pure logic and its tests)"
+cargo clippy --all-targets -- -D warnings
+step "lint: wasm32 (browser glue)"
+cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+step "unit and real-data tests (native)"
+cargo test
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test browser
+step "release build (trunk, wasm-opt)"
+trunk build --release
+step "end-to-end tests (Playwright, Debian's Chromium)"
+playwright test

@@ -1,0 +1,52 @@
+//! Stock feeds: bytes in, [`Inventory`] out. Pure Rust; only `fetch.rs`
+//! (browser builds) touches the network.
+
+mod geojson;
+mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod fetch;
+
+use crate::time::TaipeiDateTime;
+
+pub use model::{
+    FeedError, FeedFormat, Inventory, LoadError, Pharmacy, Product, SkipReason, SkippedRow, Stock,
+};
+
+/// Reads a feed of any supported format, detected from its content.
+pub fn parse(bytes: &[u8]) -> Result<Inventory, FeedError> {
+    let text = String::from_utf8_lossy(bytes);
+    // Government exports start with a UTF-8 byte-order mark.
+    let text = text.trim_start_matches('\u{feff}').trim();
+    match text.chars().next() {
+        None => Err(FeedError::Empty),
+        Some('{') => geojson::parse(text),
+        Some(_) => Err(FeedError::UnknownFormat {
+            starts_with: text.chars().take(40).collect(),
+        }),
+    }
+}
+
+/// Data older than this is shown as `stale`: still useful, but say so. NHIA
+/// refreshed every few minutes in 2020, so an hour means the source stopped.
+pub const STALE_AFTER_SECONDS: i64 = 3600;
+
+/// Whether a feed stamped `as_of` is out of date at `now` (Unix seconds).
+/// A feed with no stamp of its own cannot be called stale.
+pub fn is_stale(as_of: Option<TaipeiDateTime>, now_unix_seconds: i64) -> bool {
+    as_of.is_some_and(|t| now_unix_seconds - t.unix_seconds() > STALE_AFTER_SECONDS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_turns_stale_after_an_hour() {
+        let as_of = TaipeiDateTime::parse_feed("2020/03/08 14:49:43");
+        let stamped = as_of.unwrap().unix_seconds();
+        assert!(!is_stale(as_of, stamped + STALE_AFTER_SECONDS));
+        assert!(is_stale(as_of, stamped + STALE_AFTER_SECONDS + 1));
+        assert!(!is_stale(None, stamped + 10 * STALE_AFTER_SECONDS));
+    }
+}

@@ -1,0 +1,83 @@
+//! The `feed-status` hook: what was loaded, how old it is, or what went wrong.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::config::Lang;
+use crate::feed::{self, Inventory, LoadError};
+use crate::i18n;
+use crate::time::TaipeiDateTime;
+
+/// The feed as the page knows it: the last good inventory (kept through
+/// failures, so nothing on screen is lost) and how the latest load went.
+#[derive(Clone, Debug, Default)]
+pub struct FeedView {
+    pub inventory: Option<Arc<Inventory>>,
+    pub load: LoadState,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum LoadState {
+    #[default]
+    Loading,
+    Loaded,
+    Failed(LoadError),
+}
+
+fn now_unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// The contract's `data-state`.
+fn state_name(view: &FeedView) -> &'static str {
+    match (&view.load, &view.inventory) {
+        (LoadState::Loading, _) => "loading",
+        (LoadState::Failed(_), _) => "error",
+        (LoadState::Loaded, Some(inv)) if feed::is_stale(inv.as_of, now_unix_seconds()) => "stale",
+        (LoadState::Loaded, _) => "ok",
+    }
+}
+
+fn message(view: &FeedView, lang: Lang) -> String {
+    let loaded = |inv: &Inventory| {
+        let stale = feed::is_stale(inv.as_of, now_unix_seconds());
+        i18n::feed_loaded(lang, inv.pharmacies.len(), inv.as_of, stale)
+    };
+    match (&view.load, &view.inventory) {
+        (LoadState::Loading, _) => i18n::feed_loading(lang).to_owned(),
+        (LoadState::Failed(error), None) => i18n::load_error(lang, error),
+        (LoadState::Failed(error), Some(_)) => {
+            format!(
+                "{} {}",
+                i18n::load_error(lang, error),
+                i18n::showing_last_good(lang)
+            )
+        }
+        (LoadState::Loaded, Some(inv)) => loaded(inv),
+        (LoadState::Loaded, None) => String::new(),
+    }
+}
+
+#[component]
+pub fn FeedStatus(feed: RwSignal<FeedView>, lang: Lang, on_retry: Callback<()>) -> impl IntoView {
+    let failed = move || feed.with(|f| matches!(f.load, LoadState::Failed(_)));
+    view! {
+        <div
+            class="feed-status"
+            data-testid="feed-status"
+            role="status"
+            aria-live="polite"
+            data-state=move || feed.with(state_name)
+            data-count=move || feed.with(|f| f.inventory.as_ref().map_or(0, |inv| inv.pharmacies.len()))
+            data-as-of=move || feed.with(|f| f.inventory.as_ref().and_then(|inv| inv.as_of).map(TaipeiDateTime::to_iso))
+        >
+            <span class="feed-status__text">{move || feed.with(|f| message(f, lang))}</span>
+            <Show when=failed>
+                <button class="feed-status__retry" on:click=move |_| on_retry.run(())>
+                    {i18n::retry(lang)}
+                </button>
+            </Show>
+        </div>
+    }
+}

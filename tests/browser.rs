@@ -1,0 +1,108 @@
+//! Browser tests: the Leaflet glue in a real Chromium (wasm-bindgen-test),
+//! on the real kiang snapshot from ../shared/data. Run by scripts/test.sh as
+//! `cargo test --target wasm32-unknown-unknown --test browser`.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mask_map::config::Config;
+use mask_map::feed::{self, Product};
+use mask_map::map::{element_icon, PharmacyMap};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const KIANG: &[u8] = include_bytes!("../../shared/data/points-2021-02-28.json");
+
+/// The runner's page has no Leaflet; load the same pinned file the app serves.
+fn load_leaflet() {
+    if js_sys::Reflect::has(&js_sys::global(), &"L".into()).unwrap_or(false) {
+        return;
+    }
+    let source = include_str!("../node_modules/leaflet/dist/leaflet.js");
+    js_sys::Function::new_no_args(source)
+        .call0(&JsValue::UNDEFINED)
+        .expect("Leaflet evaluates");
+}
+
+/// A sized container for a map, attached to the page.
+fn container() -> web_sys::HtmlElement {
+    let element: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    element
+        .set_attribute("style", "width: 400px; height: 400px")
+        .unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+/// Lets Leptos effects and Leaflet's own work run.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn element_icon_puts_our_element_in_the_marker_and_keeps_text_as_text() {
+    load_leaflet();
+    let map = leaflet::Map::new_with_element(&container(), &leaflet::MapOptions::new()).unwrap();
+    map.set_view(&leaflet::LatLng::new(25.0, 121.5), 10.0);
+    let body = document().create_element("span").unwrap();
+    body.set_text_content(Some("<img src=x onerror=alert(1)>"));
+    let options = leaflet::MarkerOptions::new();
+    options.set_icon(element_icon(&body, "pin", 22.0).into());
+    leaflet::Marker::new_with_options(&leaflet::LatLng::new(25.0, 121.5), &options).add_to(&map);
+
+    let icon = body
+        .parent_element()
+        .expect("the element is inside the marker icon");
+    assert!(icon.class_list().contains("leaflet-marker-icon"));
+    assert!(icon.class_list().contains("pin"));
+    assert!(icon.get_attribute("style").unwrap().contains("width: 22px"));
+    assert_eq!(icon.query_selector("img").unwrap(), None);
+    assert_eq!(body.text_content().unwrap(), "<img src=x onerror=alert(1)>");
+}
+
+#[wasm_bindgen_test]
+async fn pharmacy_map_shows_one_pin_per_located_pharmacy_coloured_by_stock() {
+    load_leaflet();
+    let inventory = Arc::new(feed::parse(KIANG).unwrap());
+    let parent = container();
+    let shown = inventory.clone();
+    let config = Arc::new(Config::from_query("product=child&tiles=none"));
+    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) /> }
+    });
+    next_tick().await;
+
+    let pins = parent.query_selector_all("[data-id]").unwrap();
+    assert_eq!(pins.length() as usize, inventory.located().count());
+    for (pharmacy, _) in inventory.located() {
+        let pin = parent
+            .query_selector(&format!("[data-id=\"{}\"]", pharmacy.code))
+            .unwrap()
+            .unwrap_or_else(|| panic!("pin for {}", pharmacy.code));
+        let expected = match pharmacy.stock.get(Product::Child) {
+            Some(0) => "none",
+            Some(_) => "some",
+            None => "unknown",
+        };
+        assert_eq!(
+            pin.get_attribute("data-stock").as_deref(),
+            Some(expected),
+            "{}",
+            pharmacy.code
+        );
+        let icon = pin.parent_element().unwrap();
+        assert_eq!(
+            icon.get_attribute("title").as_deref(),
+            Some(pharmacy.name.as_str())
+        );
+    }
+}

@@ -1,0 +1,21 @@
+//! Access to the real feed snapshots in `../shared/data` (see its SOURCES.md).
+//! `MASK_MAP_DATA` points elsewhere. A missing folder fails the test: these
+//! tests are only worth something on real data.
+
+use std::path::PathBuf;
+
+pub fn data_dir() -> PathBuf {
+    std::env::var_os("MASK_MAP_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"))
+}
+
+pub fn read_shared(name: &str) -> Vec<u8> {
+    let path = data_dir().join(name);
+    std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("real data file {} is needed: {e}", path.display()))
+}
+
+pub fn read_json(name: &str) -> serde_json::Value {
+    serde_json::from_slice(&read_shared(name)).expect("the shared snapshot is valid JSON")
+}

@@ -1,0 +1,228 @@
+//! The GeoJSON feed formats, on the real snapshots in ../shared/data:
+//! kiang's points.json of 2021-02-28 and the findmasks-shape file of 2020-08-01.
+//! Expected figures are computed here straight from the JSON, independently
+//! of the parser, and cross-checked with the counts SOURCES.md records.
+
+mod common;
+
+use common::{read_json, read_shared};
+use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, SkipReason};
+use mask_map::time::TaipeiDateTime;
+use serde_json::Value;
+
+const KIANG: &str = "points-2021-02-28.json";
+const FINDMASKS: &str = "alt-geojson-masksLeft-2020-08-01.json";
+
+fn features(doc: &Value) -> &Vec<Value> {
+    doc["features"].as_array().unwrap()
+}
+
+fn count_positive(doc: &Value, key: &str) -> usize {
+    features(doc)
+        .iter()
+        .filter(|f| f["properties"][key].as_u64().unwrap_or(0) > 0)
+        .count()
+}
+
+fn parse_file(name: &str) -> Inventory {
+    feed::parse(&read_shared(name)).expect("real snapshot parses")
+}
+
+/// Every feature's id, name and coordinates come through unchanged.
+fn assert_rows_match_file(inventory: &Inventory, doc: &Value) {
+    assert_eq!(inventory.pharmacies.len(), features(doc).len());
+    for (pharmacy, feature) in inventory.pharmacies.iter().zip(features(doc)) {
+        assert_eq!(pharmacy.code, feature["properties"]["id"].as_str().unwrap());
+        assert_eq!(
+            pharmacy.name,
+            feature["properties"]["name"].as_str().unwrap().trim()
+        );
+        let coords = &feature["geometry"]["coordinates"];
+        let at = pharmacy.location.expect("every real feature has a point");
+        assert_eq!(
+            (at.lng, at.lat),
+            (coords[0].as_f64().unwrap(), coords[1].as_f64().unwrap())
+        );
+    }
+}
+
+#[test]
+fn kiang_points_json_is_read_whole() {
+    let doc = read_json(KIANG);
+    let inventory = parse_file(KIANG);
+    assert_eq!(inventory.format, FeedFormat::KiangGeoJson);
+    assert_rows_match_file(&inventory, &doc);
+    assert!(inventory.skipped.is_empty());
+    // SOURCES.md: 57 features, 55 with adult stock, 55 with child stock.
+    assert_eq!(inventory.pharmacies.len(), 57);
+    let adult = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.stock.adult.unwrap_or(0) > 0)
+        .count();
+    assert_eq!(adult, count_positive(&doc, "mask_adult"));
+    assert_eq!(adult, 55);
+    let child = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.stock.child.unwrap_or(0) > 0)
+        .count();
+    assert_eq!(child, count_positive(&doc, "mask_child"));
+    assert_eq!(inventory.products(), vec![Product::Adult, Product::Child]);
+}
+
+#[test]
+fn kiang_as_of_is_the_newest_row_stamp_in_taipei_time() {
+    let doc = read_json(KIANG);
+    // `YYYY/MM/DD HH:MM:SS` sorts as text; the JSON's `\/` escapes are already decoded.
+    let newest = features(&doc)
+        .iter()
+        .filter_map(|f| f["properties"]["updated"].as_str())
+        .max()
+        .unwrap();
+    let inventory = parse_file(KIANG);
+    assert_eq!(inventory.as_of, TaipeiDateTime::parse_feed(newest));
+    assert_eq!(
+        inventory.as_of.unwrap().to_iso(),
+        newest.replace('/', "-").replace(' ', "T") + "+08:00"
+    );
+}
+
+#[test]
+fn findmasks_geojson_is_read_whole() {
+    let doc = read_json(FINDMASKS);
+    let inventory = parse_file(FINDMASKS);
+    assert_eq!(inventory.format, FeedFormat::FindmasksGeoJson);
+    assert_rows_match_file(&inventory, &doc);
+    // SOURCES.md: 5,861 features, 3,578 with adult stock, 3,360 with child stock; no timestamp.
+    assert_eq!(inventory.pharmacies.len(), 5861);
+    let adult = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.stock.adult.unwrap_or(0) > 0)
+        .count();
+    assert_eq!((adult, count_positive(&doc, "masksLeft")), (3578, 3578));
+    let child = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.stock.child.unwrap_or(0) > 0)
+        .count();
+    assert_eq!(
+        (child, count_positive(&doc, "childMasksLeft")),
+        (3360, 3360)
+    );
+    assert_eq!(inventory.as_of, None);
+}
+
+#[test]
+fn a_bad_row_costs_that_row_only() {
+    let mut doc = read_json(KIANG);
+    let rows = features(&doc).len();
+    let list = doc["features"].as_array_mut().unwrap();
+    let first = list[0].clone();
+    list[3]["properties"].as_object_mut().unwrap().remove("id");
+    list[5]["properties"]["name"] = Value::from("  ");
+    list[7]["properties"]["mask_adult"] = Value::from(-3);
+    list[9]["geometry"] = Value::Null;
+    list.push(first.clone());
+    let inventory = feed::parse(doc.to_string().as_bytes()).unwrap();
+
+    let reasons: Vec<_> = inventory
+        .skipped
+        .iter()
+        .map(|s| (s.row, s.reason.clone()))
+        .collect();
+    let code = first["properties"]["id"].as_str().unwrap().to_owned();
+    assert_eq!(
+        reasons,
+        vec![
+            (4, SkipReason::MissingCode),
+            (6, SkipReason::MissingName),
+            (rows + 1, SkipReason::DuplicateCode(code))
+        ]
+    );
+    assert_eq!(inventory.pharmacies.len(), rows - 2);
+    let row_8 = features(&doc)[7]["properties"]["id"].as_str().unwrap();
+    let negative = inventory
+        .pharmacies
+        .iter()
+        .find(|p| p.code == row_8)
+        .unwrap();
+    assert_eq!(
+        negative.stock.adult, None,
+        "a negative count is unknown, not zero"
+    );
+    let row_10 = features(&doc)[9]["properties"]["id"].as_str().unwrap();
+    let unplaced = inventory
+        .pharmacies
+        .iter()
+        .find(|p| p.code == row_10)
+        .unwrap();
+    assert_eq!(unplaced.location, None, "kept for lists, left off the map");
+    assert_eq!(inventory.located().count(), rows - 3);
+}
+
+#[test]
+fn a_nine_digit_numeric_code_gets_its_leading_zero_back() {
+    let mut doc = read_json(FINDMASKS);
+    let list = doc["features"].as_array_mut().unwrap();
+    let index = list
+        .iter()
+        .position(|f| f["properties"]["id"].as_str().unwrap().starts_with('0'))
+        .unwrap();
+    let code = list[index]["properties"]["id"].as_str().unwrap().to_owned();
+    let as_number: u64 = code.parse().unwrap();
+    list[index]["properties"]["id"] = Value::from(as_number);
+    let inventory = feed::parse(doc.to_string().as_bytes()).unwrap();
+    assert_eq!(inventory.pharmacies[index].code, code);
+}
+
+#[test]
+fn whole_feed_problems_are_typed_errors() {
+    assert_eq!(feed::parse(b""), Err(FeedError::Empty));
+    assert_eq!(
+        feed::parse("\u{feff} \r\n".as_bytes()),
+        Err(FeedError::Empty)
+    );
+    // A real NHIA CSV is not GeoJSON: reported with its first characters.
+    let csv = read_shared("maskdata-2020-03-08.csv");
+    assert!(
+        matches!(feed::parse(&csv), Err(FeedError::UnknownFormat { starts_with }) if starts_with.starts_with("醫事機構代碼"))
+    );
+    let kiang = read_shared(KIANG);
+    assert!(matches!(
+        feed::parse(&kiang[..kiang.len() / 2]),
+        Err(FeedError::BadJson { .. })
+    ));
+    assert_eq!(
+        feed::parse(br#"{"type":"FeatureCollection","features":[]}"#),
+        Err(FeedError::NotAStockFeed)
+    );
+    assert_eq!(
+        feed::parse(br#"{"type":"Topology"}"#),
+        Err(FeedError::NotAStockFeed)
+    );
+    let mut doc = read_json(KIANG);
+    for feature in doc["features"].as_array_mut().unwrap() {
+        feature["properties"].as_object_mut().unwrap().remove("id");
+    }
+    assert_eq!(
+        feed::parse(doc.to_string().as_bytes()),
+        Err(FeedError::NoPharmacies)
+    );
+}
+
+#[test]
+fn the_product_shown_is_the_one_asked_for_if_the_feed_has_it() {
+    let inventory = parse_file(KIANG);
+    assert_eq!(
+        inventory.product_to_show(Some(Product::Child)),
+        Some(Product::Child)
+    );
+    assert_eq!(inventory.product_to_show(None), Some(Product::Adult));
+    // The 2021 mask feed counts no rapid tests: fall back to its first product.
+    assert_eq!(
+        inventory.product_to_show(Some(Product::RapidTest)),
+        Some(Product::Adult)
+    );
+}
