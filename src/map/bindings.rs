@@ -1,7 +1,9 @@
-//! `L.divIcon`, bound here because the `leaflet` crate 0.5.0 binds
-//! `DivIcon::new` to `new L.Icon(...)`, which throws "iconUrl not set in Icon
-//! options". The icon's content is a DOM element we built, never an HTML
-//! string, so feed text cannot become markup.
+//! Leaflet calls the `leaflet` crate 0.5.0 lacks or gets wrong.
+//!
+//! `L.divIcon` is bound here because the crate binds `DivIcon::new` to
+//! `new L.Icon(...)`, which throws "iconUrl not set in Icon options". Our
+//! icons' content is a DOM element we built, never an HTML string, so feed
+//! text cannot become markup.
 
 use js_sys::{Object, Reflect};
 use leaflet::DivIcon;
@@ -12,6 +14,17 @@ use web_sys::Element;
 extern "C" {
     #[wasm_bindgen(js_namespace = L, js_name = divIcon)]
     fn div_icon(options: &Object) -> DivIcon;
+
+    /// An `L.Map`, for the methods the crate does not bind.
+    type RawMap;
+
+    #[wasm_bindgen(method, js_name = remove)]
+    fn remove(this: &RawMap);
+}
+
+/// `map.remove()`: destroys the map and its DOM listeners.
+pub fn destroy_map(map: &leaflet::Map) {
+    map.unchecked_ref::<RawMap>().remove();
 }
 
 /// A Leaflet icon whose body is `content`, with `class_name` on its wrapper
