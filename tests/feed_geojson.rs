@@ -24,6 +24,15 @@ fn count_positive(doc: &Value, key: &str) -> usize {
         .count()
 }
 
+/// Pharmacies the parser says have at least one unit of `product`.
+fn with_stock(inventory: &Inventory, product: Product) -> usize {
+    inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.stock.get(product).unwrap_or(0) > 0)
+        .count()
+}
+
 fn parse_file(name: &str) -> Inventory {
     feed::parse(&read_shared(name)).expect("real snapshot parses")
 }
@@ -55,18 +64,10 @@ fn kiang_points_json_is_read_whole() {
     assert!(inventory.skipped.is_empty());
     // SOURCES.md: 57 features, 55 with adult stock, 55 with child stock.
     assert_eq!(inventory.pharmacies.len(), 57);
-    let adult = inventory
-        .pharmacies
-        .iter()
-        .filter(|p| p.stock.adult.unwrap_or(0) > 0)
-        .count();
+    let adult = with_stock(&inventory, Product::Adult);
     assert_eq!(adult, count_positive(&doc, "mask_adult"));
     assert_eq!(adult, 55);
-    let child = inventory
-        .pharmacies
-        .iter()
-        .filter(|p| p.stock.child.unwrap_or(0) > 0)
-        .count();
+    let child = with_stock(&inventory, Product::Child);
     assert_eq!(child, count_positive(&doc, "mask_child"));
     assert_eq!(inventory.products(), vec![Product::Adult, Product::Child]);
 }
@@ -96,17 +97,9 @@ fn findmasks_geojson_is_read_whole() {
     assert_rows_match_file(&inventory, &doc);
     // SOURCES.md: 5,861 features, 3,578 with adult stock, 3,360 with child stock; no timestamp.
     assert_eq!(inventory.pharmacies.len(), 5861);
-    let adult = inventory
-        .pharmacies
-        .iter()
-        .filter(|p| p.stock.adult.unwrap_or(0) > 0)
-        .count();
+    let adult = with_stock(&inventory, Product::Adult);
     assert_eq!((adult, count_positive(&doc, "masksLeft")), (3578, 3578));
-    let child = inventory
-        .pharmacies
-        .iter()
-        .filter(|p| p.stock.child.unwrap_or(0) > 0)
-        .count();
+    let child = with_stock(&inventory, Product::Child);
     assert_eq!(
         (child, count_positive(&doc, "childMasksLeft")),
         (3360, 3360)

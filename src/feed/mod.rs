@@ -27,9 +27,9 @@ pub fn parse(bytes: &[u8]) -> Result<Inventory, FeedError> {
     }
 }
 
-/// Data older than this is shown as `stale`: still useful, but say so. NHIA
-/// refreshed every few minutes in 2020, so an hour means the source stopped.
-pub const STALE_AFTER_SECONDS: i64 = 3600;
+/// Data older than this is shown as `stale`: still useful, but say so. The
+/// live NHIA feeds updated every 30 s, so ten minutes means trouble upstream.
+pub const STALE_AFTER_SECONDS: i64 = 600;
 
 /// Whether a feed stamped `as_of` is out of date at `now` (Unix seconds).
 /// A feed with no stamp of its own cannot be called stale.
@@ -42,7 +42,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn data_turns_stale_after_an_hour() {
+    fn data_turns_stale_after_ten_minutes() {
         let as_of = TaipeiDateTime::parse_feed("2020/03/08 14:49:43");
         let stamped = as_of.unwrap().unix_seconds();
         assert!(!is_stale(as_of, stamped + STALE_AFTER_SECONDS));
