@@ -6,7 +6,7 @@
 mod common;
 
 use common::{read_json, read_shared};
-use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, SkipReason};
+use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, RowIssue, RowProblem};
 use mask_map::time::TaipeiDateTime;
 use serde_json::Value;
 
@@ -61,7 +61,7 @@ fn kiang_points_json_is_read_whole() {
     let inventory = parse_file(KIANG);
     assert_eq!(inventory.format, FeedFormat::KiangGeoJson);
     assert_rows_match_file(&inventory, &doc);
-    assert!(inventory.skipped.is_empty());
+    assert!(inventory.issues.is_empty());
     // SOURCES.md: 57 features, 55 with adult stock, 55 with child stock.
     assert_eq!(inventory.pharmacies.len(), 57);
     let adult = with_stock(&inventory, Product::Adult);
@@ -117,42 +117,103 @@ fn a_bad_row_costs_that_row_only() {
     list[5]["properties"]["name"] = Value::from("  ");
     list[7]["properties"]["mask_adult"] = Value::from(-3);
     list[9]["geometry"] = Value::Null;
+    // Latitude and longitude the wrong way round, and a point in the sea off Japan.
+    let coords = list[11]["geometry"]["coordinates"].clone();
+    list[11]["geometry"]["coordinates"] = Value::from(vec![coords[1].clone(), coords[0].clone()]);
+    list[13]["geometry"]["coordinates"] = Value::from(vec![139.69, 35.68]);
     list.push(first.clone());
     let inventory = feed::parse(doc.to_string().as_bytes()).unwrap();
 
-    let reasons: Vec<_> = inventory
-        .skipped
-        .iter()
-        .map(|s| (s.row, s.reason.clone()))
-        .collect();
     let code = first["properties"]["id"].as_str().unwrap().to_owned();
+    let issue = |row, problem, skipped| RowIssue {
+        row,
+        problem,
+        skipped,
+    };
     assert_eq!(
-        reasons,
+        inventory.issues,
         vec![
-            (4, SkipReason::MissingCode),
-            (6, SkipReason::MissingName),
-            (rows + 1, SkipReason::DuplicateCode(code))
+            issue(4, RowProblem::MissingCode, true),
+            issue(6, RowProblem::MissingName, true),
+            issue(8, RowProblem::BadCount("-3".into()), false),
+            issue(12, RowProblem::SwappedCoordinates, false),
+            issue(14, RowProblem::UnusableCoordinates, false),
+            issue(rows + 1, RowProblem::DuplicateCode(code), true),
         ]
     );
+    assert_eq!(inventory.skipped(), 3);
     assert_eq!(inventory.pharmacies.len(), rows - 2);
-    let row_8 = features(&doc)[7]["properties"]["id"].as_str().unwrap();
-    let negative = inventory
-        .pharmacies
-        .iter()
-        .find(|p| p.code == row_8)
-        .unwrap();
+    let by_row = |row: usize| {
+        let code = features(&doc)[row - 1]["properties"]["id"]
+            .as_str()
+            .unwrap();
+        inventory
+            .pharmacies
+            .iter()
+            .find(|p| p.code == code)
+            .unwrap()
+    };
     assert_eq!(
-        negative.stock.adult, None,
+        by_row(8).stock.adult,
+        None,
         "a negative count is unknown, not zero"
     );
-    let row_10 = features(&doc)[9]["properties"]["id"].as_str().unwrap();
-    let unplaced = inventory
+    assert_eq!(
+        by_row(10).location,
+        None,
+        "kept for lists, left off the map"
+    );
+    let swapped = by_row(12).location.unwrap();
+    assert_eq!(
+        (swapped.lng, swapped.lat),
+        (coords[0].as_f64().unwrap(), coords[1].as_f64().unwrap())
+    );
+    assert_eq!(by_row(14).location, None);
+    assert_eq!(inventory.located().count(), rows - 4);
+}
+
+#[test]
+fn kiang_notes_regions_and_opening_periods_come_through() {
+    let doc = read_json(KIANG);
+    let inventory = parse_file(KIANG);
+    for (pharmacy, feature) in inventory.pharmacies.iter().zip(features(&doc)) {
+        let props = &feature["properties"];
+        assert_eq!(pharmacy.county.as_deref(), props["county"].as_str());
+        assert_eq!(pharmacy.town.as_deref(), props["town"].as_str());
+        // The feed's own county/town agree with what the address says.
+        let (county, town) = feed::county_town(&pharmacy.address);
+        assert_eq!(
+            (county.as_deref(), town.as_deref()),
+            (props["county"].as_str(), props["town"].as_str()),
+            "{}",
+            pharmacy.address
+        );
+        let expected: Vec<&str> = ["note", "custom_note"]
+            .iter()
+            .filter_map(|k| props[*k].as_str())
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .collect();
+        assert_eq!(pharmacy.notes, expected);
+    }
+    // Checked by hand against the raw file: 易生藥局 (5945010289), service_periods
+    // NNNNNNNNNNNNNYNNNNNNY, whose `available` says 星期日下午休診、…星期日晚上休診.
+    let yisheng = inventory
         .pharmacies
         .iter()
-        .find(|p| p.code == row_10)
+        .find(|p| p.code == "5945010289")
         .unwrap();
-    assert_eq!(unplaced.location, None, "kept for lists, left off the map");
-    assert_eq!(inventory.located().count(), rows - 3);
+    assert_eq!(yisheng.name, "易生藥局");
+    let open = yisheng.opening.unwrap().open;
+    assert_eq!(open[6], [true, false, false], "Sunday: morning only");
+    assert!(
+        open[..6].iter().all(|day| *day == [true, true, true]),
+        "Monday–Saturday: all day"
+    );
+    assert_eq!(
+        yisheng.notes,
+        ["08：00-22：00，口罩販售同營業時間。星期日08:00-12:00"]
+    );
 }
 
 #[test]
@@ -178,9 +239,9 @@ fn whole_feed_problems_are_typed_errors() {
         Err(FeedError::Empty)
     );
     // A real NHIA CSV is not GeoJSON: reported with its first characters.
-    let csv = read_shared("maskdata-2020-03-08.csv");
+    let html = feed::parse(b"<!DOCTYPE html><title>502 Bad Gateway</title>");
     assert!(
-        matches!(feed::parse(&csv), Err(FeedError::UnknownFormat { starts_with }) if starts_with.starts_with("醫事機構代碼"))
+        matches!(html, Err(FeedError::UnknownFormat { starts_with }) if starts_with.starts_with("<!DOCTYPE"))
     );
     let kiang = read_shared(KIANG);
     assert!(matches!(

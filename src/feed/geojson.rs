@@ -1,51 +1,62 @@
-//! GeoJSON stock feeds: kiang's `points.json` and the findmasks shape.
+//! GeoJSON stock feeds (kiang's `points.json`, the findmasks shape) and
+//! location registries.
 //!
 //! Read leniently through `serde_json::Value`: these files were written in a
 //! hurry by many hands, and one odd feature must cost that feature only.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use super::model::{FeedError, FeedFormat, Inventory, Pharmacy, SkipReason, SkippedRow, Stock};
-use crate::spatial::LatLng;
-use crate::time::TaipeiDateTime;
+use super::model::{FeedError, FeedFormat, Inventory, OpeningPeriods, RowProblem};
+use super::rows::{RawRow, Rows};
 
-pub fn parse(text: &str) -> Result<Inventory, FeedError> {
-    let root: Value = serde_json::from_str(text).map_err(|e| FeedError::BadJson {
+/// The features of a GeoJSON FeatureCollection.
+pub(super) fn features(text: &str) -> Result<Vec<Value>, FeedError> {
+    let mut root: Value = serde_json::from_str(text).map_err(|e| FeedError::BadJson {
         detail: e.to_string(),
     })?;
-    let features = root
-        .get("features")
-        .and_then(Value::as_array)
-        .filter(|_| root.get("type").and_then(Value::as_str) == Some("FeatureCollection"))
-        .ok_or(FeedError::NotAStockFeed)?;
-    let format = detect(features).ok_or(FeedError::NotAStockFeed)?;
+    if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
+        return Err(FeedError::NotAStockFeed);
+    }
+    match root.get_mut("features").map(Value::take) {
+        Some(Value::Array(features)) => Ok(features),
+        _ => Err(FeedError::NotAStockFeed),
+    }
+}
 
-    let mut pharmacies = Vec::with_capacity(features.len());
-    let mut skipped = Vec::new();
-    let mut seen = HashSet::new();
+pub fn parse(text: &str) -> Result<Inventory, FeedError> {
+    let features = features(text)?;
+    let format = detect(&features).ok_or(FeedError::NotAStockFeed)?;
+    let (adult, child) = match format {
+        FeedFormat::KiangGeoJson => ("mask_adult", "mask_child"),
+        _ => ("masksLeft", "childMasksLeft"),
+    };
+    let mut rows = Rows::new(format);
     for (index, feature) in features.iter().enumerate() {
-        let row = index + 1;
-        match read_feature(feature, format) {
-            Ok(pharmacy) if !seen.insert(pharmacy.code.clone()) => skipped.push(SkippedRow {
-                row,
-                reason: SkipReason::DuplicateCode(pharmacy.code),
-            }),
-            Ok(pharmacy) => pharmacies.push(pharmacy),
-            Err(reason) => skipped.push(SkippedRow { row, reason }),
-        }
+        let Some(props) = feature.get("properties").and_then(Value::as_object) else {
+            rows.skip(index + 1, RowProblem::Malformed);
+            continue;
+        };
+        let mut raw = point_row(feature, props);
+        raw.address = text_of(props, "address");
+        raw.phone = text_of(props, "phone");
+        raw.adult = count_of(props, adult);
+        raw.child = count_of(props, child);
+        raw.county = props.get("county").and_then(Value::as_str);
+        raw.town = props.get("town").and_then(Value::as_str);
+        raw.notes = ["note", "custom_note"]
+            .iter()
+            .map(|k| text_of(props, k))
+            .collect();
+        raw.opening = props
+            .get("service_periods")
+            .and_then(Value::as_str)
+            .and_then(OpeningPeriods::from_kiang);
+        raw.updated = props.get("updated").and_then(Value::as_str);
+        rows.add(index + 1, raw);
     }
-    if pharmacies.is_empty() {
-        return Err(FeedError::NoPharmacies);
-    }
-    let as_of = pharmacies.iter().filter_map(|p| p.updated).max();
-    Ok(Inventory {
-        format,
-        pharmacies,
-        as_of,
-        skipped,
-    })
+    rows.finish()
 }
 
 /// kiang's files carry `mask_adult`; findmasks' carry `masksLeft`.
@@ -53,7 +64,7 @@ fn detect(features: &[Value]) -> Option<FeedFormat> {
     let has = |key: &str| {
         features
             .iter()
-            .any(|f| f.pointer(&format!("/properties/{key}")).is_some())
+            .any(|f| f.get("properties").and_then(|p| p.get(key)).is_some())
     };
     if has("mask_adult") {
         Some(FeedFormat::KiangGeoJson)
@@ -64,82 +75,48 @@ fn detect(features: &[Value]) -> Option<FeedFormat> {
     }
 }
 
-fn read_feature(feature: &Value, format: FeedFormat) -> Result<Pharmacy, SkipReason> {
-    let props = feature
-        .get("properties")
-        .and_then(Value::as_object)
-        .ok_or(SkipReason::NotAnObject)?;
-    let code = institution_code(props.get("id")).ok_or(SkipReason::MissingCode)?;
-    let name = text(props, "name");
-    if name.is_empty() {
-        return Err(SkipReason::MissingName);
-    }
-    let (adult_key, child_key) = match format {
-        FeedFormat::KiangGeoJson => ("mask_adult", "mask_child"),
-        FeedFormat::FindmasksGeoJson => ("masksLeft", "childMasksLeft"),
-    };
-    Ok(Pharmacy {
-        code,
-        name,
-        address: text(props, "address"),
-        phone: text(props, "phone"),
-        location: point(feature),
-        stock: Stock {
-            adult: count(props.get(adult_key)),
-            child: count(props.get(child_key)),
-            rapidtest: None,
-        },
-        updated: props
-            .get("updated")
-            .and_then(Value::as_str)
-            .and_then(TaipeiDateTime::parse_feed),
-    })
-}
-
-fn text(props: &Map<String, Value>, key: &str) -> String {
-    props
-        .get(key)
-        .and_then(Value::as_str)
-        .map(str::trim)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-/// NHIA institution codes are 10 characters; copies that went through a
-/// spreadsheet lost the leading zero, so a 9-digit number gets it back.
-pub fn institution_code(value: Option<&Value>) -> Option<String> {
-    let raw = match value? {
-        Value::String(s) => s.trim().to_owned(),
-        Value::Number(n) if n.is_u64() => n.to_string(),
-        _ => return None,
-    };
-    match raw.len() {
-        0 => None,
-        9 if raw.bytes().all(|b| b.is_ascii_digit()) => Some(format!("0{raw}")),
-        _ => Some(raw),
-    }
-}
-
-/// A stock count: a whole number ≥ 0 (numeric strings accepted), else unknown.
-fn count(value: Option<&Value>) -> Option<u32> {
-    match value? {
-        Value::Number(n) => n.as_u64().and_then(|n| u32::try_from(n).ok()),
-        Value::String(s) => s.trim().parse().ok(),
+/// A feature's code, name and point: all a registry needs, and where every
+/// GeoJSON row starts.
+pub(super) fn point_row<'a>(feature: &'a Value, props: &'a Map<String, Value>) -> RawRow<'a> {
+    let code = match props.get("id") {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) if n.is_u64() => Some(n.to_string()),
         _ => None,
+    };
+    let mut row = RawRow {
+        code,
+        name: text_of(props, "name"),
+        ..RawRow::default()
+    };
+    let geometry = feature.get("geometry").filter(|g| !g.is_null());
+    if let Some(geometry) = geometry {
+        let coords = geometry
+            .get("coordinates")
+            .and_then(Value::as_array)
+            .filter(|_| geometry.get("type").and_then(Value::as_str) == Some("Point"));
+        match coords.map(|c| {
+            (
+                c.first().and_then(Value::as_f64),
+                c.get(1).and_then(Value::as_f64),
+            )
+        }) {
+            // GeoJSON is [longitude, latitude].
+            Some((Some(lng), Some(lat))) => row.lat_lng = Some((lat, lng)),
+            _ => row.coordinates_unreadable = true,
+        }
     }
+    row
 }
 
-/// A GeoJSON Point's `[lng, lat]`; `None` for anything else, or for `[0, 0]`,
-/// which hurried exports wrote for "unknown".
-fn point(feature: &Value) -> Option<LatLng> {
-    let geometry = feature.get("geometry")?;
-    if geometry.get("type")?.as_str()? != "Point" {
-        return None;
+fn text_of<'a>(props: &'a Map<String, Value>, key: &str) -> &'a str {
+    props.get(key).and_then(Value::as_str).unwrap_or_default()
+}
+
+/// A count as text: numbers as written, strings as given, absent as `None`.
+fn count_of<'a>(props: &'a Map<String, Value>, key: &str) -> Option<Cow<'a, str>> {
+    match props.get(key)? {
+        Value::Null => None,
+        Value::String(s) => Some(Cow::Borrowed(s)),
+        other => Some(Cow::Owned(other.to_string())),
     }
-    let coords = geometry.get("coordinates")?.as_array()?;
-    let (lng, lat) = (coords.first()?.as_f64()?, coords.get(1)?.as_f64()?);
-    if lat == 0.0 && lng == 0.0 {
-        return None;
-    }
-    LatLng::new(lat, lng)
 }

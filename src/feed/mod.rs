@@ -1,8 +1,12 @@
 //! Stock feeds: bytes in, [`Inventory`] out. Pure Rust; only `fetch.rs`
 //! (browser builds) touches the network.
 
+mod csv;
 mod geojson;
 mod model;
+mod region;
+mod registry;
+mod rows;
 
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
@@ -10,8 +14,11 @@ pub mod fetch;
 use crate::time::TaipeiDateTime;
 
 pub use model::{
-    FeedError, FeedFormat, Inventory, LoadError, Pharmacy, Product, SkipReason, SkippedRow, Stock,
+    FeedError, FeedFormat, Inventory, LoadError, OpeningPeriods, Pharmacy, Product, RowIssue,
+    RowProblem, Stock,
 };
+pub use region::{county_town, COUNTIES};
+pub use registry::{JoinStats, Registry};
 
 /// Reads a feed of any supported format, detected from its content.
 pub fn parse(bytes: &[u8]) -> Result<Inventory, FeedError> {
@@ -21,6 +28,7 @@ pub fn parse(bytes: &[u8]) -> Result<Inventory, FeedError> {
     match text.chars().next() {
         None => Err(FeedError::Empty),
         Some('{') => geojson::parse(text),
+        Some(_) if csv::looks_like(text) => csv::parse(text),
         Some(_) => Err(FeedError::UnknownFormat {
             starts_with: text.chars().take(40).collect(),
         }),

@@ -59,29 +59,76 @@ pub struct Pharmacy {
     /// `None` when the feed gives no usable coordinates: listed, not mapped.
     pub location: Option<LatLng>,
     pub stock: Stock,
+    /// 縣/市, as the registry writes it (臺, not 台): from the feed, else the address.
+    pub county: Option<String>,
+    /// 鄉/鎮/市/區: from the feed, else the address.
+    pub town: Option<String>,
+    /// The pharmacy's own words (hours, ticket times, "sold out"), in feed order.
+    pub notes: Vec<String>,
+    /// When it sells, where the feed says.
+    pub opening: Option<OpeningPeriods>,
     /// When this pharmacy's own row was updated, when the feed says.
     pub updated: Option<TaipeiDateTime>,
 }
 
-/// A row the parser left out, and why, for the "N rows skipped" detail.
+/// Open or closed for each day's morning, afternoon and evening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpeningPeriods {
+    /// `open[day][period]`: day 0 = Monday … 6 = Sunday; period 0 = morning,
+    /// 1 = afternoon, 2 = evening.
+    pub open: [[bool; 3]; 7],
+}
+
+impl OpeningPeriods {
+    /// kiang's `service_periods`: 21 characters, Monday–Sunday mornings, then
+    /// afternoons, then evenings; `N` = open, `Y` = closed (the NHIA's own
+    /// "休診?" flag).
+    pub fn from_kiang(s: &str) -> Option<OpeningPeriods> {
+        let flags: Vec<char> = s.trim().chars().collect();
+        if flags.len() != 21 || flags.iter().any(|c| !matches!(c, 'N' | 'Y')) {
+            return None;
+        }
+        let mut open = [[false; 3]; 7];
+        for (i, flag) in flags.iter().enumerate() {
+            open[i % 7][i / 7] = *flag == 'N';
+        }
+        Some(OpeningPeriods { open })
+    }
+}
+
+/// A row that was left out or mended, for the "N rows skipped" detail.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SkippedRow {
-    /// 1-based position of the row (feature) in the feed.
+pub struct RowIssue {
+    /// 1-based position among the feed's rows (features), header excluded.
     pub row: usize,
-    pub reason: SkipReason,
+    pub problem: RowProblem,
+    /// `true`: the row was left out; `false`: it was kept, mended.
+    pub skipped: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SkipReason {
+pub enum RowProblem {
+    /// Not a feature object / not enough CSV fields.
+    Malformed,
     MissingCode,
     MissingName,
+    /// The same institution code again: the first row wins.
     DuplicateCode(String),
-    NotAnObject,
+    /// A stock count that is not a whole number ≥ 0: shown as unknown.
+    BadCount(String),
+    /// Coordinates that are not numbers or not in Taiwan: kept off the map.
+    UnusableCoordinates,
+    /// Latitude and longitude given the wrong way round: swapped back.
+    SwappedCoordinates,
 }
 
 /// Which shape the bytes had; detected from the content, never the URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeedFormat {
+    /// NHIA `maskdata.csv`: masks, no coordinates (joined with a registry).
+    NhiaMaskCsv,
+    /// NHIA `Fstdata.csv`: rapid tests, with coordinates; sold-out sites absent.
+    NhiaRapidTestCsv,
     /// kiang/pharmacies `points.json` (`mask_adult`, `mask_child`, `updated`).
     KiangGeoJson,
     /// findmasks-style GeoJSON (`masksLeft`, `childMasksLeft`).
@@ -94,10 +141,41 @@ pub struct Inventory {
     pub pharmacies: Vec<Pharmacy>,
     /// The feed's own "as of" time: the newest row stamp it carries.
     pub as_of: Option<TaipeiDateTime>,
-    pub skipped: Vec<SkippedRow>,
+    pub issues: Vec<RowIssue>,
 }
 
 impl Inventory {
+    /// Rapid-test feeds leave sold-out sites out of the file: a site that was
+    /// in `previous` and is not here is kept, as sold out, rather than
+    /// vanishing from the map. Returns how many were kept.
+    pub fn keep_sold_out_from(&mut self, previous: &Inventory) -> usize {
+        if self.format != FeedFormat::NhiaRapidTestCsv || previous.format != self.format {
+            return 0;
+        }
+        let present: std::collections::HashSet<&str> =
+            self.pharmacies.iter().map(|p| p.code.as_str()).collect();
+        let gone: Vec<Pharmacy> = previous
+            .pharmacies
+            .iter()
+            .filter(|p| !present.contains(p.code.as_str()))
+            .map(|p| Pharmacy {
+                stock: Stock {
+                    rapidtest: Some(0),
+                    ..p.stock
+                },
+                ..p.clone()
+            })
+            .collect();
+        let kept = gone.len();
+        self.pharmacies.extend(gone);
+        kept
+    }
+
+    /// Rows left out of this inventory.
+    pub fn skipped(&self) -> usize {
+        self.issues.iter().filter(|i| i.skipped).count()
+    }
+
     /// Pharmacies that can be put on a map.
     pub fn located(&self) -> impl Iterator<Item = (&Pharmacy, LatLng)> {
         self.pharmacies
@@ -138,6 +216,8 @@ pub enum FeedError {
     BadJson { detail: String },
     /// JSON, but not a GeoJSON FeatureCollection with stock counts.
     NotAStockFeed,
+    /// A CSV whose header is not a known NHIA feed's (the header, for the message).
+    WrongHeader { found: String },
     /// A readable feed that holds no pharmacy at all.
     NoPharmacies,
 }

@@ -16,6 +16,27 @@ impl LatLng {
     }
 }
 
+/// Every place with a pharmacy, Kinmen, Matsu, Penghu, Green Island and
+/// Orchid Island included, as (south-west, north-east). Coordinates outside
+/// it are a data error, not a pharmacy abroad.
+pub const TAIWAN_BOUNDS: (LatLng, LatLng) = (
+    LatLng {
+        lat: 21.8,
+        lng: 118.0,
+    },
+    LatLng {
+        lat: 26.5,
+        lng: 122.2,
+    },
+);
+
+impl LatLng {
+    pub fn in_taiwan(self) -> bool {
+        let (sw, ne) = TAIWAN_BOUNDS;
+        (sw.lat..=ne.lat).contains(&self.lat) && (sw.lng..=ne.lng).contains(&self.lng)
+    }
+}
+
 /// What the map shows before it knows better: Taiwan's main island and Penghu,
 /// as (south-west, north-east).
 pub const TAIWAN_VIEW: (LatLng, LatLng) = (
@@ -44,6 +65,23 @@ mod tests {
             (25.0, f64::INFINITY),
         ] {
             assert_eq!(LatLng::new(lat, lng), None);
+        }
+    }
+
+    #[test]
+    fn taiwan_includes_its_outlying_islands() {
+        // 金門縣立醫院, 連江縣立醫院 (南竿), 澎湖 馬公, 蘭嶼.
+        for (lat, lng) in [
+            (24.4359, 118.3186),
+            (26.1560, 119.9380),
+            (23.5655, 119.5793),
+            (22.0440, 121.5480),
+        ] {
+            assert!(LatLng::new(lat, lng).unwrap().in_taiwan(), "{lat},{lng}");
+        }
+        // Swapped Taipei, "unknown" [0, 0], Tokyo, Hong Kong.
+        for (lat, lng) in [(121.5, 25.0), (0.0, 0.0), (35.68, 139.69), (22.3, 114.17)] {
+            assert!(!LatLng { lat, lng }.in_taiwan(), "{lat},{lng}");
         }
     }
 }

@@ -1,0 +1,172 @@
+//! The NHIA's open CSV feeds: `maskdata.csv` (masks, no coordinates) and
+//! `Fstdata.csv` (rapid tests, longitude then latitude). UTF-8, usually with a
+//! BOM (already stripped by the caller), CRLF or LF, no quoting in practice.
+//! Columns are found by their header names, so a reordered file still reads.
+
+use std::borrow::Cow;
+
+use super::model::{FeedError, FeedFormat, Inventory, RowProblem};
+use super::rows::{RawRow, Rows};
+
+const CODE: &str = "醫事機構代碼";
+const NAME: &str = "醫事機構名稱";
+const ADDRESS: &str = "醫事機構地址";
+const PHONE: &str = "醫事機構電話";
+const ADULT: &str = "成人口罩剩餘數";
+const CHILD: &str = "兒童口罩剩餘數";
+const RAPID_TEST: &str = "快篩試劑截至目前結餘存貨數量";
+const LONGITUDE: &str = "經度";
+const LATITUDE: &str = "緯度";
+const UPDATED: &str = "來源資料時間";
+const NOTE: &str = "備註";
+
+/// Whether `text` starts like a CSV at all: a header line with commas.
+/// Which CSV, and whether we know it, is for [`parse`] to say.
+pub fn looks_like(text: &str) -> bool {
+    text.lines()
+        .next()
+        .is_some_and(|header| header.contains(','))
+}
+
+pub fn parse(text: &str) -> Result<Inventory, FeedError> {
+    let mut lines = text.lines();
+    let header_line = lines.next().unwrap_or_default();
+    let header = split(header_line, usize::MAX);
+    let column = |name: &str| header.iter().position(|h| h.trim() == name);
+    let wrong_header = || FeedError::WrongHeader {
+        found: header_line.chars().take(80).collect(),
+    };
+
+    let format = match (column(ADULT), column(RAPID_TEST)) {
+        (Some(_), _) => FeedFormat::NhiaMaskCsv,
+        (None, Some(_)) => FeedFormat::NhiaRapidTestCsv,
+        (None, None) => return Err(wrong_header()),
+    };
+    let (Some(code), Some(name)) = (column(CODE), column(NAME)) else {
+        return Err(wrong_header());
+    };
+    let [address, phone, adult, child, rapid_test, lng, lat, updated, note] = [
+        ADDRESS, PHONE, ADULT, CHILD, RAPID_TEST, LONGITUDE, LATITUDE, UPDATED, NOTE,
+    ]
+    .map(column);
+    // Every column the rows must have; trailing free text may run over.
+    let needed = [
+        Some(code),
+        Some(name),
+        address,
+        phone,
+        adult,
+        child,
+        rapid_test,
+        lng,
+        lat,
+        updated,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0)
+        + 1;
+
+    let mut rows = Rows::new(format);
+    for (index, line) in lines.enumerate() {
+        let row = index + 1;
+        if line.trim().is_empty() {
+            continue;
+        }
+        // The last column (備註 in Fstdata.csv) is free text that may hold commas.
+        let fields = split(line, header.len());
+        if fields.len() < needed {
+            rows.skip(row, RowProblem::Malformed);
+            continue;
+        }
+        let field = |i: Option<usize>| {
+            i.and_then(|i| fields.get(i))
+                .map(|f| f.trim())
+                .unwrap_or_default()
+        };
+        let count = |i: Option<usize>| i.map(|_| Cow::Borrowed(field(i)));
+        let mut raw = RawRow {
+            code: Some(field(Some(code)).to_owned()),
+            name: field(Some(name)),
+            address: field(address),
+            phone: field(phone),
+            adult: count(adult),
+            child: count(child),
+            rapidtest: count(rapid_test),
+            notes: note.map(|_| field(note)).into_iter().collect(),
+            updated: updated.map(|_| field(updated)),
+            ..RawRow::default()
+        };
+        if lat.is_some() && lng.is_some() {
+            match (field(lat).parse::<f64>(), field(lng).parse::<f64>()) {
+                (Ok(lat), Ok(lng)) => raw.lat_lng = Some((lat, lng)),
+                _ => raw.coordinates_unreadable = !(field(lat).is_empty() && field(lng).is_empty()),
+            }
+        }
+        rows.add(row, raw);
+    }
+    rows.finish()
+}
+
+/// Splits one CSV line into at most `max` fields, honouring `"…"` quoting
+/// (with `""` for a quote) should a publisher start quoting. The last field
+/// takes the rest of the line.
+fn split(line: &str, max: usize) -> Vec<Cow<'_, str>> {
+    let mut fields = Vec::new();
+    let mut rest = line;
+    while fields.len() + 1 < max {
+        if let Some(quoted) = rest.strip_prefix('"') {
+            let mut value = String::new();
+            let mut chars = quoted.char_indices();
+            let mut end = quoted.len();
+            while let Some((i, c)) = chars.next() {
+                if c != '"' {
+                    value.push(c);
+                } else if quoted[i + 1..].starts_with('"') {
+                    value.push('"');
+                    chars.next();
+                } else {
+                    end = i + 1;
+                    break;
+                }
+            }
+            fields.push(Cow::Owned(value));
+            rest = &quoted[end..];
+            match rest.find(',') {
+                Some(comma) => rest = &rest[comma + 1..],
+                None => return fields,
+            }
+        } else {
+            match rest.find(',') {
+                Some(comma) => {
+                    fields.push(Cow::Borrowed(&rest[..comma]));
+                    rest = &rest[comma + 1..];
+                }
+                None => break,
+            }
+        }
+    }
+    fields.push(Cow::Borrowed(rest));
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_plain_and_quoted_fields() {
+        assert_eq!(split("a,b,,c", usize::MAX), ["a", "b", "", "c"]);
+        assert_eq!(
+            split("a,\"b, \"\"B\"\"\",c", usize::MAX),
+            ["a", "b, \"B\"", "c"]
+        );
+        assert_eq!(
+            split("a,b,free, text, here", 3),
+            ["a", "b", "free, text, here"]
+        );
+        assert_eq!(split("", usize::MAX), [""]);
+        assert_eq!(split("\"unterminated", usize::MAX), ["unterminated"]);
+    }
+}

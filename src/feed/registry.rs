@@ -1,0 +1,86 @@
+//! A location registry: institution code → coordinates, from any GeoJSON
+//! whose features have an `id` and a Point (the findmasks file, kiang's
+//! points.json). Joined to feeds without coordinates (NHIA's maskdata.csv).
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::geojson::{features, point_row};
+use super::model::{FeedError, FeedFormat, Inventory};
+use super::rows::Rows;
+use crate::spatial::LatLng;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Registry {
+    locations: HashMap<String, LatLng>,
+}
+
+/// How a join went, for the "N pharmacies not on the map" detail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JoinStats {
+    /// Pharmacies that had no location and got one.
+    pub matched: usize,
+    /// Pharmacies still without a location.
+    pub unmatched: usize,
+}
+
+impl Registry {
+    /// Reads the registry with the same row checks as a feed (codes
+    /// normalised, swapped coordinates mended, points outside Taiwan dropped).
+    pub fn parse(bytes: &[u8]) -> Result<Registry, FeedError> {
+        let text = String::from_utf8_lossy(bytes);
+        let features = features(text.trim_start_matches('\u{feff}'))?;
+        // The registry's rows need only a code and a point; FindmasksGeoJson
+        // stands in for "some GeoJSON" here and is never shown.
+        let mut rows = Rows::new(FeedFormat::FindmasksGeoJson);
+        for (index, feature) in features.iter().enumerate() {
+            if let Some(props) = feature.get("properties").and_then(Value::as_object) {
+                let mut raw = point_row(feature, props);
+                // A registry entry needs no name of its own.
+                raw.name = "-";
+                rows.add(index + 1, raw);
+            }
+        }
+        let located = rows.finish()?;
+        let locations: HashMap<String, LatLng> = located
+            .pharmacies
+            .into_iter()
+            .filter_map(|p| Some((p.code, p.location?)))
+            .collect();
+        if locations.is_empty() {
+            return Err(FeedError::NoPharmacies);
+        }
+        Ok(Registry { locations })
+    }
+
+    pub fn len(&self) -> usize {
+        self.locations.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.locations.is_empty()
+    }
+
+    pub fn get(&self, code: &str) -> Option<LatLng> {
+        self.locations.get(code).copied()
+    }
+}
+
+impl Inventory {
+    /// Gives every pharmacy without coordinates its registry location, if any.
+    pub fn join(&mut self, registry: &Registry) -> JoinStats {
+        let mut stats = JoinStats {
+            matched: 0,
+            unmatched: 0,
+        };
+        for pharmacy in self.pharmacies.iter_mut().filter(|p| p.location.is_none()) {
+            pharmacy.location = registry.get(&pharmacy.code);
+            match pharmacy.location {
+                Some(_) => stats.matched += 1,
+                None => stats.unmatched += 1,
+            }
+        }
+        stats
+    }
+}

@@ -1,0 +1,390 @@
+//! The NHIA CSV feeds and the registry join, on the real files in
+//! ../shared/data: the five maskdata.csv snapshots of 2020 and the rapid-test
+//! Fstdata.csv of 2022-04-28. Expected figures are computed here from the raw
+//! text with a plain split (the files use no quoting), independently of the
+//! parser, and cross-checked with the counts SOURCES.md records.
+
+mod common;
+
+use std::collections::HashSet;
+
+use common::{read_json, read_shared};
+use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, Registry, COUNTIES};
+use mask_map::time::TaipeiDateTime;
+
+const REGISTRY: &str = "alt-geojson-masksLeft-2020-08-01.json";
+const RAPID_TEST: &str = "rapidtest-2022-04-28.csv";
+
+/// The data rows of a CSV file as plain split fields.
+fn raw_rows(name: &str) -> Vec<Vec<String>> {
+    let text = String::from_utf8(read_shared(name)).unwrap();
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split(',').map(str::to_owned).collect())
+        .collect()
+}
+
+fn positive(rows: &[Vec<String>], column: usize) -> usize {
+    rows.iter()
+        .filter(|r| r[column].trim().parse::<u32>().unwrap_or(0) > 0)
+        .count()
+}
+
+fn with_stock(inventory: &Inventory, product: Product) -> usize {
+    inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.stock.get(product).unwrap_or(0) > 0)
+        .count()
+}
+
+fn parse(name: &str) -> Inventory {
+    feed::parse(&read_shared(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"))
+}
+
+#[test]
+fn every_mask_csv_snapshot_loads_with_the_recorded_counts() {
+    // SOURCES.md: rows, adult>0, child>0, and the file's one timestamp.
+    for (name, rows, adult, child, stamp) in [
+        (
+            "maskdata-2020-02-11.csv",
+            6179,
+            3658,
+            6137,
+            "2020/02/11 15:48:40",
+        ),
+        (
+            "maskdata-2020-02-14.csv",
+            6139,
+            3970,
+            6089,
+            "2020/02/14 09:25:35",
+        ),
+        (
+            "maskdata-2020-03-03.csv",
+            6588,
+            5370,
+            6578,
+            "2020/03/03 11:23:40",
+        ),
+        (
+            "maskdata-2020-03-08.csv",
+            6339,
+            3428,
+            6259,
+            "2020/03/08 14:49:43",
+        ),
+        (
+            "maskdata-2020-05-28.csv",
+            6043,
+            5464,
+            5654,
+            "2020/05/28 21:47:23",
+        ),
+    ] {
+        let raw = raw_rows(name);
+        let inventory = parse(name);
+        assert_eq!(inventory.format, FeedFormat::NhiaMaskCsv, "{name}");
+        assert_eq!(
+            (raw.len(), positive(&raw, 4), positive(&raw, 5)),
+            (rows, adult, child),
+            "{name}: raw file vs SOURCES.md"
+        );
+        let codes: HashSet<&str> = raw.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(
+            inventory.pharmacies.len(),
+            codes.len(),
+            "{name}: one pharmacy per distinct code"
+        );
+        assert_eq!(
+            inventory.skipped(),
+            raw.len() - codes.len(),
+            "{name}: only duplicates are skipped"
+        );
+        assert_eq!(with_stock(&inventory, Product::Adult), adult, "{name}");
+        assert_eq!(with_stock(&inventory, Product::Child), child, "{name}");
+        assert_eq!(inventory.as_of, TaipeiDateTime::parse_feed(stamp), "{name}");
+        assert_eq!(
+            inventory.located().count(),
+            0,
+            "{name}: maskdata.csv has no coordinates"
+        );
+        assert_eq!(inventory.products(), vec![Product::Adult, Product::Child]);
+        // Codes are strings: the ones with a letter survive as written.
+        let lettered = codes
+            .iter()
+            .filter(|c| c.bytes().any(|b| b.is_ascii_alphabetic()))
+            .count();
+        let parsed_lettered = inventory
+            .pharmacies
+            .iter()
+            .filter(|p| p.code.bytes().any(|b| b.is_ascii_alphabetic()))
+            .count();
+        assert_eq!(parsed_lettered, lettered, "{name}");
+        assert!(
+            lettered > 50,
+            "{name}: SOURCES.md says about 110 codes contain a letter"
+        );
+    }
+}
+
+#[test]
+fn mask_rows_checked_by_hand_against_the_raw_file() {
+    // 2020-03-08, first row:
+    // 0145080011,衛生福利部花蓮醫院豐濱原住民分院,花蓮縣豐濱鄉豐濱村光豐路４１號,(03)8358141,3578,2146,2020/03/08 14:49:43
+    let inventory = parse("maskdata-2020-03-08.csv");
+    let first = &inventory.pharmacies[0];
+    assert_eq!(first.code, "0145080011");
+    assert_eq!(first.name, "衛生福利部花蓮醫院豐濱原住民分院");
+    assert_eq!(first.address, "花蓮縣豐濱鄉豐濱村光豐路４１號");
+    assert_eq!(first.phone, "(03)8358141");
+    assert_eq!(
+        (first.stock.adult, first.stock.child, first.stock.rapidtest),
+        (Some(3578), Some(2146), None)
+    );
+    assert_eq!(
+        (first.county.as_deref(), first.town.as_deref()),
+        (Some("花蓮縣"), Some("豐濱鄉"))
+    );
+    // Second row: 0291010010,連江縣立醫院,連江縣南竿鄉復興村２１７號,(083)623995,168,499
+    let matsu = &inventory.pharmacies[1];
+    assert_eq!(
+        (matsu.code.as_str(), matsu.stock.adult, matsu.stock.child),
+        ("0291010010", Some(168), Some(499))
+    );
+    assert_eq!(
+        (matsu.county.as_deref(), matsu.town.as_deref()),
+        (Some("連江縣"), Some("南竿鄉"))
+    );
+}
+
+#[test]
+fn counties_and_towns_are_read_from_every_real_address() {
+    let inventory = parse("maskdata-2020-03-03.csv");
+    let without_county: Vec<&str> = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.county.is_none())
+        .map(|p| p.address.as_str())
+        .collect();
+    // A handful of addresses lack a county; they stay unknown rather than guessed.
+    assert!(
+        without_county.len() * 100 < inventory.pharmacies.len(),
+        "{without_county:?}"
+    );
+    for p in &inventory.pharmacies {
+        let address = p.address.replace('台', "臺");
+        if let Some(county) = &p.county {
+            assert!(COUNTIES.contains(&county.as_str()), "{county}");
+            // The town follows the county as written (桃園縣桃園市 → 桃園市, 桃園市).
+            if let Some(town) = &p.town {
+                let after_county: String = address
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .chars()
+                    .skip(3)
+                    .collect();
+                assert!(after_county.starts_with(town.as_str()), "{address}");
+            }
+        }
+    }
+    let with_town = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.town.is_some())
+        .count();
+    assert!(
+        with_town * 100 > inventory.pharmacies.len() * 97,
+        "{with_town}"
+    );
+}
+
+#[test]
+fn the_crlf_snapshot_reads_like_the_lf_ones() {
+    let crlf = read_shared("maskdata-2020-03-03.csv");
+    assert!(
+        crlf.windows(2).any(|w| w == b"\r\n"),
+        "SOURCES.md: 03-03 uses CRLF"
+    );
+    let inventory = parse("maskdata-2020-03-03.csv");
+    assert!(inventory
+        .pharmacies
+        .iter()
+        .all(|p| p.updated.is_some() && !p.name.ends_with('\r')));
+}
+
+#[test]
+fn joining_the_registry_places_the_matching_codes() {
+    let registry_doc = read_json(REGISTRY);
+    let registry_ids: HashSet<&str> = registry_doc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["properties"]["id"].as_str().unwrap())
+        .collect();
+    let registry = Registry::parse(&read_shared(REGISTRY)).unwrap();
+    assert_eq!(registry.len(), registry_ids.len());
+
+    let mut inventory = parse("maskdata-2020-03-03.csv");
+    let expected = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| registry_ids.contains(p.code.as_str()))
+        .count();
+    let stats = inventory.join(&registry);
+    assert_eq!(stats.matched, expected);
+    assert_eq!(stats.matched + stats.unmatched, inventory.pharmacies.len());
+    // SOURCES.md: 5,329–5,764 of the CSV codes match the registry's ids.
+    assert!((5329..=5764).contains(&stats.matched), "{stats:?}");
+    assert_eq!(inventory.located().count(), stats.matched);
+    // Rows without a location are kept, for lists and search.
+    assert_eq!(inventory.pharmacies.len(), 6588 - inventory.skipped());
+    // The first row's place is the registry's point for that code.
+    let feature = registry_doc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["id"] == "0145080011")
+        .unwrap();
+    let at = inventory.pharmacies[0].location.unwrap();
+    assert_eq!(
+        [at.lng, at.lat],
+        [
+            feature["geometry"]["coordinates"][0].as_f64().unwrap(),
+            feature["geometry"]["coordinates"][1].as_f64().unwrap()
+        ]
+    );
+}
+
+#[test]
+fn the_rapid_test_csv_loads_with_longitude_first() {
+    let raw = raw_rows(RAPID_TEST);
+    let inventory = parse(RAPID_TEST);
+    assert_eq!(inventory.format, FeedFormat::NhiaRapidTestCsv);
+    // SOURCES.md: 2,648 rows, every one with stock > 0; 60 codes contain a letter.
+    assert_eq!(raw.len(), 2648);
+    assert_eq!(inventory.pharmacies.len(), 2648);
+    assert_eq!(with_stock(&inventory, Product::RapidTest), 2648);
+    assert_eq!(inventory.products(), vec![Product::RapidTest]);
+    assert_eq!(
+        inventory
+            .pharmacies
+            .iter()
+            .filter(|p| p.code.bytes().any(|b| b.is_ascii_alphabetic()))
+            .count(),
+        60
+    );
+    assert_eq!(
+        inventory.as_of,
+        TaipeiDateTime::parse_feed("2022/04/28 14:00:33")
+    );
+    for (pharmacy, row) in inventory.pharmacies.iter().zip(&raw) {
+        let at = pharmacy
+            .location
+            .unwrap_or_else(|| panic!("{} has a place", pharmacy.code));
+        assert_eq!(
+            (at.lng, at.lat),
+            (row[3].parse().unwrap(), row[4].parse().unwrap()),
+            "{}",
+            pharmacy.code
+        );
+    }
+    // By hand, first row: 2331200010,新北市坪林區衛生所,…,121.7095,24.93592,(02)26656272,…,281,…,防疫口罩販售服務時間，…
+    let first = &inventory.pharmacies[0];
+    assert_eq!(
+        (
+            first.code.as_str(),
+            first.name.as_str(),
+            first.stock.rapidtest
+        ),
+        ("2331200010", "新北市坪林區衛生所", Some(281))
+    );
+    assert_eq!(
+        (first.county.as_deref(), first.town.as_deref()),
+        (Some("新北市"), Some("坪林區"))
+    );
+    assert!(first.notes[0].starts_with("防疫口罩販售服務時間"));
+    // 備註 "無" means no note.
+    let none_said = raw
+        .iter()
+        .filter(|r| r[9..].join(",").trim() == "無")
+        .count();
+    assert!(none_said > 900);
+    assert_eq!(
+        inventory
+            .pharmacies
+            .iter()
+            .filter(|p| p.notes.is_empty())
+            .count(),
+        raw.iter()
+            .filter(|r| matches!(r[9..].join(",").trim(), "無" | ""))
+            .count()
+    );
+}
+
+#[test]
+fn a_rapid_test_site_missing_from_the_next_file_is_sold_out_not_gone() {
+    let text = String::from_utf8(read_shared(RAPID_TEST)).unwrap();
+    let previous = feed::parse(text.as_bytes()).unwrap();
+    // The next file: the same day with its first ten sites sold out (and so left out).
+    let mut lines: Vec<&str> = text.lines().collect();
+    let gone: Vec<String> = lines
+        .drain(1..11)
+        .map(|l| l.split(',').next().unwrap().to_owned())
+        .collect();
+    let mut next = feed::parse(lines.join("\r\n").as_bytes()).unwrap();
+    assert_eq!(next.pharmacies.len(), 2638);
+
+    assert_eq!(next.keep_sold_out_from(&previous), 10);
+    assert_eq!(next.pharmacies.len(), 2648);
+    for code in &gone {
+        let site = next.pharmacies.iter().find(|p| &p.code == code).unwrap();
+        assert_eq!(site.stock.rapidtest, Some(0), "{code}");
+        assert!(site.location.is_some());
+    }
+    // Masks feeds list every pharmacy: nothing is carried over there.
+    let mut masks = parse("maskdata-2020-03-08.csv");
+    assert_eq!(
+        masks.keep_sold_out_from(&parse("maskdata-2020-03-03.csv")),
+        0
+    );
+}
+
+#[test]
+fn csv_problems_are_row_issues_or_typed_errors() {
+    let text = String::from_utf8(read_shared("maskdata-2020-03-08.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    lines[1] = lines[1].replace(",3578,", ",-5,");
+    lines[2] = lines[2].replace(",168,", ",lots,");
+    lines[3] = "0145080011,truncated".to_owned();
+    let inventory = feed::parse(lines.join("\n").as_bytes()).unwrap();
+    let problems: Vec<String> = inventory
+        .issues
+        .iter()
+        .map(|i| format!("{}:{:?}:{}", i.row, i.problem, i.skipped))
+        .collect();
+    assert_eq!(
+        &problems[..3],
+        [
+            "1:BadCount(\"-5\"):false",
+            "2:BadCount(\"lots\"):false",
+            "3:Malformed:true"
+        ]
+    );
+    assert_eq!(inventory.pharmacies[0].stock.adult, None);
+    assert_eq!(inventory.pharmacies[0].stock.child, Some(2146));
+
+    // A CSV with some other header is a feed-level error naming what it found.
+    let wrong = feed::parse("代碼,名稱,地址\n1,2,3\n".as_bytes());
+    assert_eq!(
+        wrong,
+        Err(FeedError::WrongHeader {
+            found: "代碼,名稱,地址".into()
+        })
+    );
+    // A header and nothing else.
+    assert_eq!(
+        feed::parse(lines[0].as_bytes()),
+        Err(FeedError::NoPharmacies)
+    );
+}
