@@ -1,6 +1,8 @@
 //! Access to the real feed snapshots in `../shared/data` (see its SOURCES.md).
 //! `MASK_MAP_DATA` points elsewhere. A missing folder fails the test: these
 //! tests are only worth something on real data.
+// Each test crate uses a part of this module.
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 

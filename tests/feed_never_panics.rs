@@ -1,0 +1,148 @@
+//! Parsers never panic, whatever the bytes: arbitrary input, and real files
+//! from ../shared/data mutated the way hurried exports and broken transfers
+//! mangle them (truncation, flipped bytes, stray separators and quotes).
+//! Bounded by the number of cases, so the test command's time stays fixed;
+//! PROPTEST_CASES raises it for a longer hunt.
+
+mod common;
+
+use std::sync::LazyLock;
+
+use common::read_shared;
+use mask_map::feed::{self, Registry};
+use proptest::prelude::*;
+
+/// Real samples, cut to a few hundred rows so each case stays fast.
+static SAMPLES: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    let head = |name: &str, lines: usize| {
+        let text = String::from_utf8(read_shared(name)).unwrap();
+        text.split_inclusive('\n')
+            .take(lines)
+            .collect::<String>()
+            .into_bytes()
+    };
+    vec![
+        read_shared("points-2021-02-28.json"),
+        head("maskdata-2020-03-03.csv", 300),
+        head("maskdata-2020-02-11.csv", 300),
+        head("rapidtest-2022-04-28.csv", 300),
+        head("alt-geojson-masksLeft-2020-08-01.json", 600),
+    ]
+});
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(usize),
+    Flip(usize, u8),
+    Insert(usize, &'static [u8]),
+    Delete(usize, usize),
+}
+
+/// What broken exports and transfers put where it does not belong.
+const NOISE: &[&[u8]] = &[
+    b",",
+    b"\"",
+    b"\n",
+    b"\r\n",
+    b"\xef\xbb\xbf",
+    b"-1",
+    b"{",
+    b"}",
+    b"]",
+    b"null",
+    b"1e999",
+    b"\xff",
+    "臺".as_bytes(),
+];
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Mutation::Flip(at, b)),
+        (any::<usize>(), prop::sample::select(NOISE)).prop_map(|(at, s)| Mutation::Insert(at, s)),
+        (any::<usize>(), 0usize..200).prop_map(|(at, n)| Mutation::Delete(at, n)),
+    ]
+}
+
+fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
+    for m in mutations {
+        let len = bytes.len().max(1);
+        match *m {
+            Mutation::Truncate(at) => bytes.truncate(at % len),
+            Mutation::Flip(at, b) if !bytes.is_empty() => bytes[at % len] = b,
+            Mutation::Flip(..) => {}
+            Mutation::Insert(at, s) => {
+                let at = at % (bytes.len() + 1);
+                bytes.splice(at..at, s.iter().copied());
+            }
+            Mutation::Delete(at, n) => {
+                let at = at % len;
+                let end = (at + n).min(bytes.len());
+                bytes.drain(at.min(end)..end);
+            }
+        }
+    }
+    bytes
+}
+
+/// What must hold of any inventory, however mangled its source.
+fn check(bytes: &[u8]) {
+    if let Ok(inventory) = feed::parse(bytes) {
+        let mut codes: Vec<&str> = inventory
+            .pharmacies
+            .iter()
+            .map(|p| p.code.as_str())
+            .collect();
+        codes.sort_unstable();
+        let before = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), before, "codes are unique");
+        assert!(inventory
+            .pharmacies
+            .iter()
+            .all(|p| !p.name.trim().is_empty() && !p.code.is_empty()));
+        assert!(
+            inventory.located().all(|(_, at)| at.in_taiwan()),
+            "no point outside Taiwan is mapped"
+        );
+    }
+    let _ = Registry::parse(bytes);
+}
+
+/// 512 cases a property unless PROPTEST_CASES says otherwise.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(512);
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
+        check(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_text_with_a_known_start_never_panics(
+        start in prop::sample::select(vec!["醫事機構代碼,", "{\"type\":\"FeatureCollection\",\"features\":[", "\u{feff}醫事機構代碼,醫事機構名稱,"]),
+        rest in ".{0,600}",
+    ) {
+        check(format!("{start}{rest}").as_bytes());
+    }
+
+    #[test]
+    fn mutated_real_files_never_panic(
+        sample in 0usize..5,
+        mutations in prop::collection::vec(mutation(), 1..8),
+    ) {
+        check(&apply(SAMPLES[sample].clone(), &mutations));
+    }
+}
