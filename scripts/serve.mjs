@@ -6,9 +6,9 @@
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--dist dist]
 //   MASK_MAP_DATA=/path/to/data  (default: ../shared/data beside the repo)
 //
-// When that folder holds the bundled snapshot, the page's default feed
-// (<meta name="mask-map:default-feed">) is pointed at it; otherwise the page
-// keeps its public default.
+// When that folder holds the bundled snapshot, the page's default feed and
+// registry (<meta name="mask-map:default-feed|registry">) are pointed at it;
+// otherwise the page keeps its public defaults.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -19,8 +19,12 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
-/** The real snapshot the app shows by default: kiang's points.json of 2021-02-28. */
+/** The real data the app shows by default: kiang's points.json of 2021-02-28
+ *  (57 pharmacies). The richest snapshot, NHIA's maskdata.csv of 2020-03-03
+ *  (6,588), becomes the default once the map clusters: unclustered, its
+ *  5,764 pins are too slow on a phone. The registry places CSV feeds. */
 export const DEFAULT_SNAPSHOT = 'points-2021-02-28.json';
+export const DEFAULT_REGISTRY = 'alt-geojson-masksLeft-2020-08-01.json';
 
 const { values: args } = parseArgs({
   options: {
@@ -31,7 +35,7 @@ const { values: args } = parseArgs({
 });
 const dist = resolve(args.dist);
 const dataDir = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
-const hasData = existsSync(join(dataDir, DEFAULT_SNAPSHOT));
+const hasData = [DEFAULT_SNAPSHOT, DEFAULT_REGISTRY].every((f) => existsSync(join(dataDir, f)));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -66,10 +70,10 @@ async function body(file) {
   let bytes = await readFile(file);
   if (file === join(dist, 'index.html') && hasData) {
     bytes = Buffer.from(
-      bytes.toString('utf8').replace(
-        /(<meta name="mask-map:default-feed" content=")[^"]*(")/,
-        `$1data/${DEFAULT_SNAPSHOT}$2`,
-      ),
+      bytes
+        .toString('utf8')
+        .replace(/(<meta name="mask-map:default-feed" content=")[^"]*(")/, `$1data/${DEFAULT_SNAPSHOT}$2`)
+        .replace(/(<meta name="mask-map:default-registry" content=")[^"]*(")/, `$1data/${DEFAULT_REGISTRY}$2`),
     );
   }
   return bytes;
@@ -112,7 +116,7 @@ server.listen(Number(args.port), args.host, () => {
   console.log(`mask-map: http://${args.host}:${port}/  (dist: ${dist})`);
   console.log(
     hasData
-      ? `data: ${dataDir} at /data/; default feed /data/${DEFAULT_SNAPSHOT}`
+      ? `data: ${dataDir} at /data/; default feed /data/${DEFAULT_SNAPSHOT}, registry /data/${DEFAULT_REGISTRY}`
       : `data: none at ${dataDir}; default feed is the public points.json`,
   );
 });

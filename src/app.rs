@@ -4,13 +4,13 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::config::{Config, Mode, PUBLIC_FEED};
-use crate::feed::fetch;
+use crate::feed::fetch::{Outcome, Poller, Source};
+use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
 use crate::i18n;
 use crate::map::PharmacyMap;
-use crate::ui::{FeedStatus, FeedView, LinkProblems, LoadState};
+use crate::ui::{FeedDetails, FeedStatus, FeedView, LinkProblems, LoadState};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -18,11 +18,12 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The page's own default feed (`<meta name="mask-map:default-feed">`), which
-/// the serve command points at the bundled real snapshot; else the public feed.
-fn default_feed_url() -> String {
+/// The page's own default (`<meta name="mask-map:default-NAME">`), which the
+/// serve command points at the bundled real data; else the public feed (whose
+/// full kiang points.json also serves as a registry).
+fn page_default(name: &str) -> String {
     document()
-        .query_selector("meta[name='mask-map:default-feed']")
+        .query_selector(&format!("meta[name='mask-map:default-{name}']"))
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
@@ -42,22 +43,36 @@ fn App() -> impl IntoView {
     document().set_title(i18n::app_name(lang));
 
     let feed = RwSignal::new(FeedView::default());
-    let feed_url = config.feed.clone().unwrap_or_else(default_feed_url);
-    let load = Callback::new(move |()| {
-        let url = feed_url.clone();
-        feed.update(|f| f.load = LoadState::Loading);
-        spawn_local(async move {
-            match fetch::load(&url).await {
-                Ok(inventory) => feed.set(FeedView {
-                    inventory: Some(Arc::new(inventory)),
+    let source = Source {
+        feed: config.feed.clone().unwrap_or_else(|| page_default("feed")),
+        registry: config
+            .registry
+            .clone()
+            .unwrap_or_else(|| page_default("registry")),
+        interval_seconds: config.refresh.unwrap_or(DEFAULT_INTERVAL_SECONDS),
+    };
+    let poller = StoredValue::new_local(Some(Poller::start(source, move |outcome| {
+        feed.update(|f| match outcome {
+            Outcome::Loaded {
+                inventory,
+                placement,
+            } => {
+                *f = FeedView {
+                    inventory: Some(inventory),
+                    placement: Some(placement),
                     load: LoadState::Loaded,
-                }),
-                // Keep the last good inventory on screen.
-                Err(error) => feed.update(|f| f.load = LoadState::Failed(error)),
+                };
             }
-        });
+            Outcome::Unchanged => f.load = LoadState::Loaded,
+            // Keep the last good inventory on screen.
+            Outcome::Failed(error) => f.load = LoadState::Failed(error),
+        })
+    })));
+    on_cleanup(move || poller.update_value(|p| drop(p.take())));
+    let retry = Callback::new(move |()| {
+        feed.update(|f| f.load = LoadState::Loading);
+        poller.with_value(|p| p.as_ref().map(Poller::refresh_now));
     });
-    load.run(());
 
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
     let mode_class = match config.mode {
@@ -72,12 +87,13 @@ fn App() -> impl IntoView {
                     {i18n::app_name(lang)}
                     <span class="app-header__tagline">{i18n::tagline(lang)}</span>
                 </h1>
-                <FeedStatus feed lang on_retry=load />
+                <FeedStatus feed lang on_retry=retry />
             </header>
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
                 <PharmacyMap config=config.clone() inventory />
             </main>
+            <FeedDetails feed lang />
         </div>
     }
 }

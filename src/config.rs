@@ -92,6 +92,8 @@ pub struct Config {
     pub county: Option<String>,
     pub town: Option<String>,
     pub tiles: Tiles,
+    /// `refresh`: seconds between feed polls; `Some(0)` never polls again.
+    pub refresh: Option<u32>,
     /// What was wrong with the link, in the order met.
     pub problems: Vec<ParamProblem>,
 }
@@ -124,6 +126,8 @@ pub enum ProblemKind {
     NotRegionName,
     /// The same parameter twice: the first one is used.
     Repeated,
+    /// `refresh` must be 0 or 30…3600 seconds.
+    NotRefresh,
 }
 
 impl Config {
@@ -161,6 +165,7 @@ impl Config {
                 "lang" => config.lang = config.check(lang(value)).unwrap_or_default(),
                 "county" => config.county = config.check(region("county", value)),
                 "town" => config.town = config.check(region("town", value)),
+                "refresh" => config.refresh = config.check(refresh(value)),
                 // Embedders add their own parameters (utm_…); not ours to judge.
                 _ => {}
             }
@@ -184,9 +189,9 @@ impl Config {
 }
 
 /// Every parameter of the contract, for reporting repeats.
-const PARAMS: [&str; 14] = [
+const PARAMS: [&str; 15] = [
     "feed", "registry", "rules", "product", "at", "lat", "lng", "zoom", "date", "mode", "lang",
-    "county", "town", "tiles",
+    "county", "town", "tiles", "refresh",
 ];
 
 fn known_param(key: &str) -> Option<&'static str> {
@@ -293,6 +298,15 @@ fn lang(value: &str) -> Result<Lang, ParamProblem> {
         .into_iter()
         .find(|l| l.tag().eq_ignore_ascii_case(value))
         .ok_or_else(|| problem("lang", value, ProblemKind::UnknownLang))
+}
+
+/// Polling faster than every 30 s (the source's own pace) only loads the server.
+fn refresh(value: &str) -> Result<u32, ParamProblem> {
+    value
+        .parse::<u32>()
+        .ok()
+        .filter(|s| *s == 0 || (30..=3600).contains(s))
+        .ok_or_else(|| problem("refresh", value, ProblemKind::NotRefresh))
 }
 
 /// A county or town name, with 台 written 臺 as the registry writes it.
@@ -528,6 +542,23 @@ mod tests {
                 ("product", ProblemKind::UnknownProduct)
             ]
         );
+    }
+
+    #[test]
+    fn refresh_is_off_or_a_polite_interval() {
+        assert_eq!(Config::from_query("refresh=0").refresh, Some(0));
+        assert_eq!(Config::from_query("refresh=30").refresh, Some(30));
+        assert_eq!(Config::from_query("refresh=3600").refresh, Some(3600));
+        assert_eq!(Config::from_query("").refresh, None);
+        for bad in ["5", "29", "3601", "-1", "soon"] {
+            let config = Config::from_query(&format!("refresh={bad}"));
+            assert_eq!(config.refresh, None);
+            assert_eq!(
+                kinds(&config),
+                vec![("refresh", ProblemKind::NotRefresh)],
+                "{bad}"
+            );
+        }
     }
 
     #[test]

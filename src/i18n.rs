@@ -2,7 +2,7 @@
 //! Pure: takes typed values and returns text, so the wording is testable.
 
 use crate::config::{Lang, ParamProblem, ProblemKind};
-use crate::feed::{FeedError, LoadError};
+use crate::feed::{FeedError, LoadError, RowIssue, RowProblem};
 use crate::time::TaipeiDateTime;
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -36,19 +36,26 @@ pub fn feed_loading(lang: Lang) -> &'static str {
     pick(lang, "正在載入庫存資料…", "Loading stock data…")
 }
 
-/// "57 pharmacies · data of 2021-02-28 18:23", with a warning when it is old.
-pub fn feed_loaded(lang: Lang, count: usize, as_of: Option<TaipeiDateTime>, stale: bool) -> String {
-    let time = as_of.map(TaipeiDateTime::to_display);
-    match (lang, time, stale) {
-        (Lang::ZhTw, Some(t), true) => {
-            format!("{count} 家藥局 · 資料時間 {t}（已過時，庫存可能已變動）")
+/// "57 pharmacies · data of 2021-02-28 18:23 (5 min ago)", saying plainly
+/// when it is old.
+pub fn feed_loaded(
+    lang: Lang,
+    count: usize,
+    as_of: Option<TaipeiDateTime>,
+    now_unix: i64,
+    stale: bool,
+) -> String {
+    let when = as_of.map(|t| (t.to_display(), age(lang, now_unix - t.unix_seconds())));
+    match (lang, when, stale) {
+        (Lang::ZhTw, Some((t, a)), true) => {
+            format!("{count} 家藥局 · 資料時間 {t}（{a}，已過時，庫存可能已變動）")
         }
-        (Lang::ZhTw, Some(t), false) => format!("{count} 家藥局 · 資料時間 {t}"),
+        (Lang::ZhTw, Some((t, a)), false) => format!("{count} 家藥局 · 資料時間 {t}（{a}）"),
         (Lang::ZhTw, None, _) => format!("{count} 家藥局 · 資料時間不明"),
-        (Lang::En, Some(t), true) => {
-            format!("{count} pharmacies · data of {t} (old: stock may have changed)")
+        (Lang::En, Some((t, a)), true) => {
+            format!("{count} pharmacies · data of {t} ({a}: old, stock may have changed)")
         }
-        (Lang::En, Some(t), false) => format!("{count} pharmacies · data of {t}"),
+        (Lang::En, Some((t, a)), false) => format!("{count} pharmacies · data of {t} ({a})"),
         (Lang::En, None, _) => format!("{count} pharmacies · data time unknown"),
     }
 }
@@ -61,6 +68,8 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         LoadError::Network => {
             "Couldn't reach the stock data. Check your connection and retry.".into()
         }
+        LoadError::Timeout if zh => "庫存資料來源太久沒有回應。".into(),
+        LoadError::Timeout => "The stock data took too long to arrive.".into(),
         LoadError::Http { status: 404 } if zh => "找不到庫存資料（伺服器回應 404）。".into(),
         LoadError::Http { status: 404 } => {
             "The stock data wasn't found (the server said 404).".into()
@@ -75,9 +84,99 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         LoadError::Feed(FeedError::Empty) => "The stock data came back empty.".into(),
         LoadError::Feed(FeedError::NoPharmacies) if zh => "庫存資料中沒有任何藥局。".into(),
         LoadError::Feed(FeedError::NoPharmacies) => "The stock data lists no pharmacies.".into(),
+        LoadError::Feed(FeedError::WrongHeader { .. }) if zh => {
+            "收到的 CSV 欄位不是健保署庫存資料的格式。".into()
+        }
+        LoadError::Feed(FeedError::WrongHeader { .. }) => {
+            "What came back is a CSV, but not with the NHIA stock columns.".into()
+        }
         LoadError::Feed(_) if zh => "收到的不是可讀的庫存資料。".into(),
         LoadError::Feed(_) => "What came back isn't stock data this map can read.".into(),
     }
+}
+
+pub fn retrying(lang: Lang) -> &'static str {
+    pick(lang, "稍後會自動重試。", "It will retry by itself.")
+}
+
+pub fn stock_is_approximate(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "庫存數量僅供參考，請以藥局現場公告為準（許多藥局採發號碼牌或定時販售）。",
+        "Stock counts are approximate: the pharmacy's own notice rules (many sell by numbered tickets at set hours).",
+    )
+}
+
+/// How old the data is, in words: "5 min ago", "3 days ago".
+pub fn age(lang: Lang, seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    let (hours, days) = (minutes / 60, minutes / 1440);
+    match (lang, minutes, hours, days) {
+        (Lang::ZhTw, 0, _, _) => "剛剛".into(),
+        (Lang::ZhTw, m, 0, _) => format!("{m} 分鐘前"),
+        (Lang::ZhTw, _, h, 0) => format!("{h} 小時前"),
+        (Lang::ZhTw, _, _, d) => format!("{d} 天前"),
+        (Lang::En, 0, _, _) => "just now".into(),
+        (Lang::En, m, 0, _) => format!("{m} min ago"),
+        (Lang::En, _, h, 0) => format!("{h} h ago"),
+        (Lang::En, _, _, 1) => "1 day ago".into(),
+        (Lang::En, _, _, d) => format!("{d} days ago"),
+    }
+}
+
+/// "12 rows skipped, 3 mended".
+pub fn rows_summary(lang: Lang, skipped: usize, mended: usize) -> String {
+    match lang {
+        Lang::ZhTw => format!("略過 {skipped} 筆資料，修正 {mended} 筆"),
+        Lang::En => format!("{skipped} rows skipped, {mended} mended"),
+    }
+}
+
+/// One row issue, for the detail under the summary.
+pub fn row_issue(lang: Lang, issue: &RowIssue) -> String {
+    let zh = lang == Lang::ZhTw;
+    let what = match (&issue.problem, zh) {
+        (RowProblem::Malformed, true) => "格式不完整，已略過".into(),
+        (RowProblem::Malformed, false) => "incomplete row, skipped".into(),
+        (RowProblem::MissingCode, true) => "缺少機構代碼，已略過".into(),
+        (RowProblem::MissingCode, false) => "no institution code, skipped".into(),
+        (RowProblem::MissingName, true) => "缺少名稱，已略過".into(),
+        (RowProblem::MissingName, false) => "no name, skipped".into(),
+        (RowProblem::DuplicateCode(code), true) => format!("代碼 {code} 重複，已略過"),
+        (RowProblem::DuplicateCode(code), false) => format!("code {code} repeated, skipped"),
+        (RowProblem::BadCount(value), true) => format!("庫存「{value}」不是數字，顯示為不明"),
+        (RowProblem::BadCount(value), false) => {
+            format!("count “{value}” is not a number, shown as unknown")
+        }
+        (RowProblem::UnusableCoordinates, true) => "座標不在臺灣，不顯示於地圖".into(),
+        (RowProblem::UnusableCoordinates, false) => {
+            "coordinates not in Taiwan, left off the map".into()
+        }
+        (RowProblem::SwappedCoordinates, true) => "經緯度顛倒，已更正".into(),
+        (RowProblem::SwappedCoordinates, false) => {
+            "latitude and longitude swapped, corrected".into()
+        }
+    };
+    match lang {
+        Lang::ZhTw => format!("第 {} 筆：{what}", issue.row),
+        Lang::En => format!("Row {}: {what}", issue.row),
+    }
+}
+
+/// Pharmacies the map cannot place (no coordinates, no registry match).
+pub fn unplaced(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::ZhTw => format!("{count} 家藥局沒有位置資料，不在地圖上"),
+        Lang::En => format!("{count} pharmacies have no known location and are not on the map"),
+    }
+}
+
+pub fn registry_failed(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "無法載入藥局位置資料，地圖暫時無法標示這些藥局。",
+        "Pharmacy locations couldn't be loaded, so the map can't place these pharmacies yet.",
+    )
 }
 
 pub fn showing_last_good(lang: Lang) -> &'static str {
@@ -124,6 +223,8 @@ pub fn param_problem(lang: Lang, problem: &ParamProblem) -> String {
         (Lang::En, NotRegionName) => "is not a county or town name",
         (Lang::ZhTw, Repeated) => "重複出現，只採用第一個",
         (Lang::En, Repeated) => "appears more than once; the first is used",
+        (Lang::ZhTw, NotRefresh) => "須為 0（不更新）或 30 到 3600 秒",
+        (Lang::En, NotRefresh) => "must be 0 (no refresh) or 30 to 3600 seconds",
     };
     format!("{}=“{}”: {expected}", problem.param, problem.value)
 }
@@ -159,13 +260,35 @@ mod tests {
     }
 
     #[test]
-    fn loaded_line_says_when_data_is_old() {
+    fn loaded_line_gives_the_time_its_age_and_says_when_data_is_old() {
         let t = TaipeiDateTime::parse_feed("2021/02/28 18:23:26");
+        let stamped = t.unwrap().unix_seconds();
         assert_eq!(
-            feed_loaded(Lang::En, 57, t, false),
-            "57 pharmacies · data of 2021-02-28 18:23"
+            feed_loaded(Lang::En, 57, t, stamped + 5 * 60 + 30, false),
+            "57 pharmacies · data of 2021-02-28 18:23 (5 min ago)"
         );
-        assert!(feed_loaded(Lang::En, 57, t, true).contains("old"));
-        assert!(feed_loaded(Lang::ZhTw, 57, t, true).contains("已過時"));
+        let old = feed_loaded(Lang::En, 57, t, stamped + 3 * 86_400, true);
+        assert_eq!(
+            old,
+            "57 pharmacies · data of 2021-02-28 18:23 (3 days ago: old, stock may have changed)"
+        );
+        assert!(feed_loaded(Lang::ZhTw, 57, t, stamped + 7200, true).contains("2 小時前，已過時"));
+    }
+
+    #[test]
+    fn row_issues_say_which_row_and_what_was_done() {
+        let issue = RowIssue {
+            row: 12,
+            problem: RowProblem::BadCount("-5".into()),
+            skipped: false,
+        };
+        assert_eq!(
+            row_issue(Lang::En, &issue),
+            "Row 12: count “-5” is not a number, shown as unknown"
+        );
+        assert_eq!(
+            row_issue(Lang::ZhTw, &issue),
+            "第 12 筆：庫存「-5」不是數字，顯示為不明"
+        );
     }
 }

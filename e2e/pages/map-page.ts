@@ -41,8 +41,11 @@ export class MapPage {
     });
   }
 
-  async goto(params: Record<string, string> = {}) {
-    await this.install();
+  /** Opens the app with these URL parameters. `stubNetwork: false` leaves the
+   *  network alone, for tests of HTTP caching: any Playwright route turns
+   *  Chromium's HTTP cache off. */
+  async goto(params: Record<string, string> = {}, { stubNetwork = true } = {}) {
+    if (stubNetwork) await this.install();
     const query = new URLSearchParams(params).toString();
     await this.page.goto(query ? `/?${query}` : '/');
   }

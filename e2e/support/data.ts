@@ -6,26 +6,85 @@ import { fileURLToPath } from 'node:url';
 
 export const dataDir = resolve(process.env.MASK_MAP_DATA ?? fileURLToPath(new URL('../../../shared/data', import.meta.url)));
 
-/** The snapshot scripts/serve.mjs makes the default feed. */
-export const DEFAULT_SNAPSHOT = 'points-2021-02-28.json';
+export const KIANG = 'points-2021-02-28.json';
+export const MASK_CSV = 'maskdata-2020-03-03.csv';
+/** The feed and registry scripts/serve.mjs makes the defaults. */
+export const DEFAULT_FEED = KIANG;
+export const DEFAULT_REGISTRY = 'alt-geojson-masksLeft-2020-08-01.json';
+export const RAPID_TEST = 'rapidtest-2022-04-28.csv';
 
-export function readSnapshot(name: string): any {
-  return JSON.parse(readFileSync(join(dataDir, name), 'utf8'));
+export function readData(name: string): Buffer {
+  return readFileSync(join(dataDir, name));
 }
 
-/** What the feed-status hook and the map must show for a kiang points.json. */
-export function expectedFromKiang(doc: any) {
+export function readSnapshot(name: string): any {
+  return JSON.parse(readData(name).toString('utf8'));
+}
+
+/** What the app must show for a feed: distinct codes, mapped codes, as-of. */
+export interface Expected {
+  count: number;
+  locatedIds: string[];
+  asOf: string | null;
+}
+
+/** `YYYY/MM/DD HH:MM:SS` (Taipei) → ISO 8601 with +08:00. Stamps of this shape sort as text. */
+function isoOfNewest(stamps: string[]): string | null {
+  const newest = stamps.filter(Boolean).sort().at(-1);
+  if (!newest) return null;
+  const [date, time] = newest.trim().split(' ');
+  return `${date.replaceAll('/', '-')}T${time}+08:00`;
+}
+
+function inTaiwan(lat: number, lng: number) {
+  return lat >= 21.8 && lat <= 26.5 && lng >= 118 && lng <= 122.2;
+}
+
+/** A GeoJSON feed with its own points (kiang or findmasks shape). */
+export function expectedFromGeoJson(doc: any): Expected {
   const features: any[] = doc.features;
   const located = features.filter((f) => {
     const [lng, lat] = f.geometry?.coordinates ?? [];
-    return f.geometry?.type === 'Point' && Number.isFinite(lat) && Number.isFinite(lng) && !(lat === 0 && lng === 0);
+    return f.geometry?.type === 'Point' && inTaiwan(lat, lng);
   });
-  // Stamps are `YYYY/MM/DD HH:MM:SS` in Taipei time, so text order is time order.
-  const newest = features.map((f) => f.properties.updated as string).sort().at(-1)!;
-  const [date, time] = newest.split(' ');
   return {
     count: new Set(features.map((f) => f.properties.id)).size,
-    locatedIds: located.map((f) => f.properties.id as string).sort(),
-    asOf: `${date.replaceAll('/', '-')}T${time}+08:00`,
+    locatedIds: [...new Set(located.map((f) => String(f.properties.id)))].sort(),
+    asOf: isoOfNewest(features.map((f) => f.properties.updated)),
   };
 }
+
+/** The data rows of an NHIA CSV, split plainly (the files use no quoting). */
+function csvRows(name: string): string[][] {
+  return readData(name)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim())
+    .map((l) => l.split(','));
+}
+
+/** NHIA maskdata.csv, placed with a registry GeoJSON by institution code. */
+export function expectedFromMaskCsv(name: string, registryName: string): Expected {
+  const rows = csvRows(name);
+  const registry = new Set(expectedFromGeoJson(readSnapshot(registryName)).locatedIds);
+  const codes = [...new Set(rows.map((r) => r[0]))];
+  return {
+    count: codes.length,
+    locatedIds: codes.filter((c) => registry.has(c)).sort(),
+    asOf: isoOfNewest(rows.map((r) => r[6])),
+  };
+}
+
+/** NHIA Fstdata.csv: longitude (column 4) before latitude (column 5). */
+export function expectedFromRapidTestCsv(name: string): Expected {
+  const rows = csvRows(name);
+  return {
+    count: new Set(rows.map((r) => r[0])).size,
+    locatedIds: [...new Set(rows.filter((r) => inTaiwan(Number(r[4]), Number(r[3]))).map((r) => r[0]))].sort(),
+    asOf: isoOfNewest(rows.map((r) => r[8])),
+  };
+}
+
+export const expectedDefault = () => expectedFromGeoJson(readSnapshot(DEFAULT_FEED));

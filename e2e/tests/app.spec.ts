@@ -2,16 +2,16 @@
 // maps it, reports a broken feed or link in words, and renders feed text as text.
 import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
-import { DEFAULT_SNAPSHOT, expectedFromKiang, readSnapshot } from '../support/data';
+import { KIANG, expectedDefault, readSnapshot } from '../support/data';
 
 test('the default page maps every pharmacy of the bundled real snapshot', async ({ page }, info) => {
   const app = new MapPage(page);
-  const expected = expectedFromKiang(readSnapshot(DEFAULT_SNAPSHOT));
+  const expected = expectedDefault();
   await app.goto();
 
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
   await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
-  await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf);
+  await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf!);
   await expect(app.feedStatus).toContainText(`${expected.count} 家藥局`);
   await expect(app.markers).toHaveCount(expected.locatedIds.length);
   expect(await app.markerIds()).toEqual(expected.locatedIds);
@@ -71,7 +71,7 @@ test('content that is not a feed, and a server that is not there, each say so', 
 
 test('bad link parameters are reported while the good ones still apply', async ({ page }, info) => {
   const app = new MapPage(page);
-  const expected = expectedFromKiang(readSnapshot(DEFAULT_SNAPSHOT));
+  const expected = expectedDefault();
   await app.goto({ lang: 'en', zoom: 'banana', feed: 'javascript:alert(1)', mode: 'kiosk' });
 
   await expect(app.linkProblems).toBeVisible();
@@ -92,7 +92,7 @@ test('bad link parameters are reported while the good ones still apply', async (
 
 test('a pharmacy name with markup in it is shown as text and runs nothing', async ({ page }) => {
   const hostile = '<img src=x onerror="window.__injected=1">藥局';
-  const doc = readSnapshot(DEFAULT_SNAPSHOT);
+  const doc = readSnapshot(KIANG);
   doc.features[0].properties.name = hostile;
   doc.features[0].properties.id = '<b id="injected">x</b>';
   await page.route('**/hostile.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doc) }));
@@ -110,9 +110,9 @@ test('a pharmacy name with markup in it is shown as text and runs nothing', asyn
 test('a link can centre and zoom the map', async ({ page }) => {
   const app = new MapPage(page);
   // 花蓮市, where the snapshot's first pharmacy is.
-  await app.goto({ lat: '23.9755', lng: '121.6045', zoom: '16', tiles: 'none' });
+  await app.goto({ feed: `data/${KIANG}`, lat: '23.9755', lng: '121.6045', zoom: '16', tiles: 'none' });
   await app.settled();
-  const first = readSnapshot(DEFAULT_SNAPSHOT).features[0].properties.id;
+  const first = readSnapshot(KIANG).features[0].properties.id;
   const marker = page.locator(`[data-id="${first}"]`);
   await expect(marker).toBeInViewport();
   expect(await app.linkProblems.count()).toBe(0);

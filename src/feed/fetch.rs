@@ -1,21 +1,365 @@
-//! The only code that touches the network: one GET of a feed, parsed.
-//! Polling, timeouts and retries belong here too (issue 3).
+//! The only code that touches the network: polls a feed politely and hands
+//! each outcome to a callback.
+//!
+//! - Requests use `cache: no-cache`, so the browser revalidates with the
+//!   server's own validators (`If-None-Match` / `If-Modified-Since`); an
+//!   unchanged feed costs the server a 304 and us no parse. Setting those
+//!   headers by hand would force a CORS preflight that most open-data servers
+//!   don't answer.
+//! - Failures back off exponentially ([`super::refresh`]); polls pause while
+//!   the page is hidden and run at once when it is shown again.
+//! - A request is aborted when the next one starts, when it times out, and
+//!   when the [`Poller`] is dropped.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use std::sync::Arc;
 
 use gloo_net::http::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{AbortController, RequestCache};
 
-use super::{parse, Inventory, LoadError};
+use super::refresh::{next_delay_ms, REQUEST_TIMEOUT_SECONDS};
+use super::{parse, FeedFormat, Inventory, JoinStats, LoadError, Registry};
 
-/// Fetches `url` and reads it as a feed of any supported format.
-pub async fn load(url: &str) -> Result<Inventory, LoadError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|_| LoadError::Network)?;
-    if !response.ok() {
-        return Err(LoadError::Http {
-            status: response.status(),
+/// Where the feed comes from and how often to ask.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub feed: String,
+    /// Locations for feeds without coordinates.
+    pub registry: String,
+    /// Seconds between polls; 0 = load once.
+    pub interval_seconds: u32,
+}
+
+/// How the pharmacies were placed on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Placement {
+    /// The feed has its own coordinates.
+    OwnCoordinates,
+    Joined(JoinStats),
+    /// The registry could not be loaded; retried on the next poll.
+    RegistryFailed(LoadError),
+}
+
+/// What one poll found.
+#[derive(Clone, Debug)]
+pub enum Outcome {
+    Loaded {
+        inventory: Arc<Inventory>,
+        placement: Placement,
+    },
+    /// The server said nothing changed (304, or the same validator).
+    Unchanged,
+    Failed(LoadError),
+}
+
+/// Polls until dropped.
+pub struct Poller {
+    state: Rc<RefCell<State>>,
+}
+
+struct State {
+    source: Source,
+    on_outcome: Box<dyn Fn(Outcome)>,
+    failures: u32,
+    /// The validator (ETag, else Last-Modified) of the last feed parsed.
+    validator: Option<String>,
+    previous: Option<Arc<Inventory>>,
+    registry: Option<Rc<Registry>>,
+    timer: Option<JsValue>,
+    request: Option<AbortController>,
+    /// Bumped per request, so a superseded answer is ignored.
+    generation: u64,
+    /// A poll came due while the page was hidden.
+    paused: bool,
+    on_timer: Option<Closure<dyn FnMut()>>,
+    on_visibility: Option<Closure<dyn FnMut()>>,
+}
+
+impl Poller {
+    /// Starts polling at once.
+    pub fn start(source: Source, on_outcome: impl Fn(Outcome) + 'static) -> Poller {
+        let state = Rc::new(RefCell::new(State {
+            source,
+            on_outcome: Box::new(on_outcome),
+            failures: 0,
+            validator: None,
+            previous: None,
+            registry: None,
+            timer: None,
+            request: None,
+            generation: 0,
+            paused: false,
+            on_timer: None,
+            on_visibility: None,
+        }));
+        let weak = Rc::downgrade(&state);
+        let on_timer = Closure::<dyn FnMut()>::new({
+            let weak = weak.clone();
+            move || poll(&weak)
         });
+        let on_visibility = Closure::<dyn FnMut()>::new(move || {
+            let due = weak.upgrade().is_some_and(|s| s.borrow().paused);
+            if due && !document().hidden() {
+                poll(&weak);
+            }
+        });
+        let _ = document().add_event_listener_with_callback(
+            "visibilitychange",
+            on_visibility.as_ref().unchecked_ref(),
+        );
+        {
+            let mut s = state.borrow_mut();
+            s.on_timer = Some(on_timer);
+            s.on_visibility = Some(on_visibility);
+        }
+        poll(&Rc::downgrade(&state));
+        Poller { state }
     }
-    let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
-    parse(&bytes).map_err(LoadError::Feed)
+
+    /// Polls now (the Retry button), whatever the schedule.
+    pub fn refresh_now(&self) {
+        poll(&Rc::downgrade(&self.state));
+    }
+}
+
+impl Drop for Poller {
+    fn drop(&mut self) {
+        let mut s = self.state.borrow_mut();
+        s.cancel();
+        if let Some(listener) = s.on_visibility.take() {
+            let _ = document().remove_event_listener_with_callback(
+                "visibilitychange",
+                listener.as_ref().unchecked_ref(),
+            );
+        }
+        s.on_timer = None;
+    }
+}
+
+impl State {
+    fn cancel(&mut self) {
+        if let Some(handle) = self.timer.take() {
+            clear_timeout(&handle);
+        }
+        if let Some(request) = self.request.take() {
+            request.abort();
+        }
+    }
+
+    fn schedule(&mut self) {
+        if self.source.interval_seconds == 0 && self.failures == 0 {
+            return;
+        }
+        let interval = self.source.interval_seconds.max(1);
+        let delay = next_delay_ms(interval, self.failures, js_sys::Math::random());
+        if let Some(callback) = &self.on_timer {
+            self.timer = Some(set_timeout(callback.as_ref().unchecked_ref(), delay));
+        }
+    }
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a browser window")
+}
+
+// Timer handles kept as opaque JS values: web-sys types them `i32`, which
+// truncates the large ids some environments (fake clocks in tests) return,
+// and then `clearTimeout` misses its timer.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, milliseconds: u32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(handle: &JsValue);
+}
+
+fn document() -> web_sys::Document {
+    window().document().expect("a document")
+}
+
+/// Starts one poll, unless the page is hidden (then it waits to be shown).
+fn poll(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let (generation, controller, source, validator, previous, registry) = {
+        let mut s = state.borrow_mut();
+        s.cancel();
+        if document().hidden() {
+            s.paused = true;
+            return;
+        }
+        s.paused = false;
+        s.generation += 1;
+        let controller = AbortController::new().ok();
+        s.request = controller.clone();
+        (
+            s.generation,
+            controller,
+            s.source.clone(),
+            s.validator.clone(),
+            s.previous.clone(),
+            s.registry.clone(),
+        )
+    };
+    let weak = weak.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = poll_once(&source, controller.as_ref(), validator, previous, registry).await;
+        let Some(state) = weak.upgrade() else { return };
+        let outcome = {
+            let mut s = state.borrow_mut();
+            if s.generation != generation {
+                return; // superseded by a newer poll
+            }
+            s.request = None;
+            let outcome = match result {
+                Ok(Polled::Unchanged) => Outcome::Unchanged,
+                Ok(Polled::Loaded {
+                    inventory,
+                    placement,
+                    validator,
+                    registry,
+                }) => {
+                    s.validator = validator;
+                    s.previous = Some(inventory.clone());
+                    s.registry = registry.or(s.registry.take());
+                    Outcome::Loaded {
+                        inventory,
+                        placement,
+                    }
+                }
+                Err(error) => Outcome::Failed(error),
+            };
+            s.failures = if matches!(outcome, Outcome::Failed(_)) {
+                s.failures.saturating_add(1)
+            } else {
+                0
+            };
+            s.schedule();
+            outcome
+        };
+        // Outside the borrow: the callback may call `refresh_now`.
+        (state.borrow().on_outcome)(outcome);
+    });
+}
+
+enum Polled {
+    Unchanged,
+    Loaded {
+        inventory: Arc<Inventory>,
+        placement: Placement,
+        validator: Option<String>,
+        /// A registry fetched during this poll, to keep.
+        registry: Option<Rc<Registry>>,
+    },
+}
+
+async fn poll_once(
+    source: &Source,
+    controller: Option<&AbortController>,
+    validator: Option<String>,
+    previous: Option<Arc<Inventory>>,
+    registry: Option<Rc<Registry>>,
+) -> Result<Polled, LoadError> {
+    let (bytes, new_validator) = match get(&source.feed, controller).await? {
+        Got::NotModified => return Ok(Polled::Unchanged),
+        Got::Body { validator: v, .. } if v.is_some() && v == validator => {
+            return Ok(Polled::Unchanged)
+        }
+        Got::Body { bytes, validator } => (bytes, validator),
+    };
+    let mut inventory = parse(&bytes).map_err(LoadError::Feed)?;
+    if let Some(previous) = &previous {
+        inventory.keep_sold_out_from(previous);
+    }
+    let needs_registry =
+        inventory.format == FeedFormat::NhiaMaskCsv || inventory.located().next().is_none();
+    let (placement, fetched) = if !needs_registry {
+        (Placement::OwnCoordinates, None)
+    } else {
+        let (known, fetched) = match registry {
+            Some(known) => (Ok(known), None),
+            None => match load_registry(&source.registry, controller).await {
+                Ok(r) => (Ok(r.clone()), Some(r)),
+                Err(e) => (Err(e), None),
+            },
+        };
+        match known {
+            Ok(registry) => (Placement::Joined(inventory.join(&registry)), fetched),
+            Err(error) => (Placement::RegistryFailed(error), None),
+        }
+    };
+    Ok(Polled::Loaded {
+        inventory: Arc::new(inventory),
+        placement,
+        validator: new_validator,
+        registry: fetched,
+    })
+}
+
+async fn load_registry(
+    url: &str,
+    controller: Option<&AbortController>,
+) -> Result<Rc<Registry>, LoadError> {
+    match get(url, controller).await? {
+        Got::Body { bytes, .. } => Registry::parse(&bytes)
+            .map(Rc::new)
+            .map_err(LoadError::Feed),
+        Got::NotModified => Err(LoadError::Http { status: 304 }),
+    }
+}
+
+enum Got {
+    NotModified,
+    Body {
+        bytes: Vec<u8>,
+        validator: Option<String>,
+    },
+}
+
+/// One GET, aborted after [`REQUEST_TIMEOUT_SECONDS`].
+async fn get(url: &str, controller: Option<&AbortController>) -> Result<Got, LoadError> {
+    let timed_out = Rc::new(Cell::new(false));
+    let on_timeout = Closure::once({
+        let timed_out = timed_out.clone();
+        let controller = controller.cloned();
+        move || {
+            timed_out.set(true);
+            if let Some(c) = controller {
+                c.abort();
+            }
+        }
+    });
+    let timer = set_timeout(
+        on_timeout.as_ref().unchecked_ref(),
+        REQUEST_TIMEOUT_SECONDS * 1000,
+    );
+    let result = async {
+        let response = Request::get(url)
+            .cache(RequestCache::NoCache)
+            .abort_signal(controller.map(|c| c.signal()).as_ref())
+            .send()
+            .await
+            .map_err(|_| LoadError::Network)?;
+        if response.status() == 304 {
+            return Ok(Got::NotModified);
+        }
+        if !response.ok() {
+            return Err(LoadError::Http {
+                status: response.status(),
+            });
+        }
+        let headers = response.headers();
+        let validator = headers.get("etag").or_else(|| headers.get("last-modified"));
+        let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
+        Ok(Got::Body { bytes, validator })
+    }
+    .await;
+    clear_timeout(&timer);
+    match result {
+        Err(LoadError::Network) if timed_out.get() => Err(LoadError::Timeout),
+        other => other,
+    }
 }

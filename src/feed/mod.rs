@@ -4,6 +4,7 @@
 mod csv;
 mod geojson;
 mod model;
+pub mod refresh;
 mod region;
 mod registry;
 mod rows;

@@ -225,8 +225,10 @@ pub enum FeedError {
 /// Why a load of the feed failed: the network, the server, or the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// No answer at all: offline, DNS, CORS, or a timeout.
+    /// No answer at all: offline, DNS, CORS.
     Network,
+    /// No answer within [`super::refresh::REQUEST_TIMEOUT_SECONDS`].
+    Timeout,
     /// The server answered with a non-success status.
     Http { status: u16 },
     /// An answer, but not a feed we can read.

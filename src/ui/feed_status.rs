@@ -5,15 +5,17 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::config::Lang;
+use crate::feed::fetch::Placement;
 use crate::feed::{self, Inventory, LoadError};
 use crate::i18n;
 use crate::time::TaipeiDateTime;
 
 /// The feed as the page knows it: the last good inventory (kept through
-/// failures, so nothing on screen is lost) and how the latest load went.
+/// failures, so nothing on screen is lost) and how the latest poll went.
 #[derive(Clone, Debug, Default)]
 pub struct FeedView {
     pub inventory: Option<Arc<Inventory>>,
+    pub placement: Option<Placement>,
     pub load: LoadState,
 }
 
@@ -25,7 +27,7 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
-fn now_unix_seconds() -> i64 {
+pub fn now_unix_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
@@ -41,17 +43,27 @@ fn state_name(view: &FeedView) -> &'static str {
 
 fn message(view: &FeedView, lang: Lang) -> String {
     let loaded = |inv: &Inventory| {
-        let stale = feed::is_stale(inv.as_of, now_unix_seconds());
-        i18n::feed_loaded(lang, inv.pharmacies.len(), inv.as_of, stale)
+        let now = now_unix_seconds();
+        i18n::feed_loaded(
+            lang,
+            inv.pharmacies.len(),
+            inv.as_of,
+            now,
+            feed::is_stale(inv.as_of, now),
+        )
     };
     match (&view.load, &view.inventory) {
-        (LoadState::Loading, _) => i18n::feed_loading(lang).to_owned(),
-        (LoadState::Failed(error), None) => i18n::load_error(lang, error),
+        (LoadState::Loading, None) => i18n::feed_loading(lang).to_owned(),
+        (LoadState::Loading, Some(inv)) => loaded(inv),
+        (LoadState::Failed(error), None) => {
+            format!("{} {}", i18n::load_error(lang, error), i18n::retrying(lang))
+        }
         (LoadState::Failed(error), Some(_)) => {
             format!(
-                "{} {}",
+                "{} {} {}",
                 i18n::load_error(lang, error),
-                i18n::showing_last_good(lang)
+                i18n::showing_last_good(lang),
+                i18n::retrying(lang)
             )
         }
         (LoadState::Loaded, Some(inv)) => loaded(inv),
@@ -70,7 +82,9 @@ pub fn FeedStatus(feed: RwSignal<FeedView>, lang: Lang, on_retry: Callback<()>) 
             aria-live="polite"
             data-state=move || feed.with(state_name)
             data-count=move || feed.with(|f| f.inventory.as_ref().map_or(0, |inv| inv.pharmacies.len()))
-            data-as-of=move || feed.with(|f| f.inventory.as_ref().and_then(|inv| inv.as_of).map(TaipeiDateTime::to_iso))
+            data-as-of=move || {
+                feed.with(|f| f.inventory.as_ref().and_then(|inv| inv.as_of).map(TaipeiDateTime::to_iso))
+            }
         >
             <span class="feed-status__text">{move || feed.with(|f| message(f, lang))}</span>
             <Show when=failed>
@@ -79,5 +93,62 @@ pub fn FeedStatus(feed: RwSignal<FeedView>, lang: Lang, on_retry: Callback<()>) 
                 </button>
             </Show>
         </div>
+    }
+}
+
+/// How many row issues the detail lists; the summary counts them all.
+const ISSUES_SHOWN: usize = 5;
+
+/// The standing note that stock is approximate, and what the feed's rows
+/// and locations lacked.
+#[component]
+pub fn FeedDetails(feed: RwSignal<FeedView>, lang: Lang) -> impl IntoView {
+    let detail = move || {
+        feed.with(|f| {
+            let inv = f.inventory.as_ref()?;
+            let skipped = inv.skipped();
+            let unplaced = inv.pharmacies.len() - inv.located().count();
+            let mut lines: Vec<String> = inv
+                .issues
+                .iter()
+                .take(ISSUES_SHOWN)
+                .map(|i| i18n::row_issue(lang, i))
+                .collect();
+            if let Some(Placement::RegistryFailed(_)) = f.placement {
+                lines.push(i18n::registry_failed(lang).to_owned());
+            }
+            if inv.issues.is_empty() && unplaced == 0 {
+                return None;
+            }
+            let mut parts = Vec::new();
+            if !inv.issues.is_empty() {
+                parts.push(i18n::rows_summary(
+                    lang,
+                    skipped,
+                    inv.issues.len() - skipped,
+                ));
+            }
+            if unplaced > 0 {
+                parts.push(i18n::unplaced(lang, unplaced));
+            }
+            let summary = parts.join(" · ");
+            Some((summary, lines, skipped))
+        })
+    };
+    view! {
+        <footer class="app-footer">
+            <p class="app-footer__note">{i18n::stock_is_approximate(lang)}</p>
+            {move || {
+                detail()
+                    .map(|(summary, lines, skipped)| {
+                        view! {
+                            <details class="feed-details" data-testid="feed-details" data-skipped=skipped>
+                                <summary>{summary}</summary>
+                                <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                            </details>
+                        }
+                    })
+            }}
+        </footer>
     }
 }

@@ -4,5 +4,5 @@
 mod feed_status;
 mod link_problems;
 
-pub use feed_status::{FeedStatus, FeedView, LoadState};
+pub use feed_status::{FeedDetails, FeedStatus, FeedView, LoadState};
 pub use link_problems::LinkProblems;

@@ -1,0 +1,70 @@
+// The test's own feed server on 127.0.0.1 (another port than the app, so a
+// cross-origin feed, as a government server is). Each test decides how it
+// answers, and reads back every request it saw.
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createHash } from 'node:crypto';
+
+export interface Seen {
+  path: string;
+  headers: IncomingHttpHeaders;
+  status: number;
+}
+
+/** How to answer: a body (served with an ETag, honouring If-None-Match), or a
+ *  status with a body, or no answer at all (`hang`). */
+export type Answer =
+  | { body: Buffer | string; contentType?: string }
+  | { status: number; body: string; contentType?: string }
+  | { hang: true };
+
+export class FeedServer {
+  readonly seen: Seen[] = [];
+  private server?: Server;
+  private answers = new Map<string, Answer>();
+  url = '';
+
+  answer(path: string, answer: Answer) {
+    this.answers.set(path, answer);
+  }
+
+  requestsFor(path: string): Seen[] {
+    return this.seen.filter((s) => s.path === path);
+  }
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      const answer = this.answers.get(path);
+      const record = (status: number) => this.seen.push({ path, headers: req.headers, status });
+      const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'etag' };
+      if (!answer) {
+        record(404);
+        res.writeHead(404, cors).end('not found');
+      } else if ('hang' in answer) {
+        record(0); // never answered
+      } else if ('status' in answer) {
+        record(answer.status);
+        res.writeHead(answer.status, { ...cors, 'content-type': answer.contentType ?? 'text/plain' }).end(answer.body);
+      } else {
+        const etag = `"${createHash('sha1').update(answer.body).digest('hex')}"`;
+        if (req.headers['if-none-match'] === etag) {
+          record(304);
+          res.writeHead(304, { ...cors, etag, 'cache-control': 'no-cache' }).end();
+        } else {
+          record(200);
+          res.writeHead(200, { ...cors, etag, 'cache-control': 'no-cache', 'content-type': answer.contentType ?? 'text/plain; charset=utf-8' });
+          res.end(answer.body);
+        }
+      }
+    });
+    await new Promise<void>((done) => this.server!.listen(0, '127.0.0.1', done));
+    const address = this.server.address();
+    this.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    return this.url;
+  }
+
+  async stop() {
+    this.server?.closeAllConnections();
+    await new Promise((done) => this.server?.close(done));
+  }
+}

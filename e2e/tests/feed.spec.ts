@@ -1,0 +1,159 @@
+// The feed layer as a citizen meets it, with the feed served by the test's
+// own local server: every real format loads; a broken answer leaves the last
+// good data on screen; an unchanged feed costs a 304; a hidden tab stops polling.
+import { test, expect, type Page } from '@playwright/test';
+import { MapPage } from '../pages/map-page';
+import { FeedServer } from '../support/feed-server';
+import {
+  DEFAULT_REGISTRY,
+  KIANG,
+  MASK_CSV,
+  RAPID_TEST,
+  expectedFromGeoJson,
+  expectedFromMaskCsv,
+  expectedFromRapidTestCsv,
+  readData,
+  readSnapshot,
+  type Expected,
+} from '../support/data';
+
+let server: FeedServer;
+test.beforeEach(async () => {
+  server = new FeedServer();
+  await server.start();
+});
+test.afterEach(async () => server.stop());
+
+async function expectShown(app: MapPage, expected: Expected) {
+  expect(await app.settled()).toMatch(/^(ok|stale)$/);
+  await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
+  if (expected.asOf) await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf);
+  await expect(app.markers).toHaveCount(expected.locatedIds.length);
+  expect(await app.markerIds()).toEqual(expected.locatedIds);
+}
+
+const FORMATS: [string, () => Expected, () => void][] = [
+  [
+    'NHIA maskdata.csv joined with a registry',
+    () => expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY),
+    () => {
+      server.answer('/feed', { body: readData(MASK_CSV) });
+      server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+    },
+  ],
+  ['NHIA Fstdata.csv (rapid tests)', () => expectedFromRapidTestCsv(RAPID_TEST), () => server.answer('/feed', { body: readData(RAPID_TEST) })],
+  ['kiang points.json', () => expectedFromGeoJson(readSnapshot(KIANG)), () => server.answer('/feed', { body: readData(KIANG), contentType: 'application/json' })],
+  [
+    'findmasks-style GeoJSON',
+    () => expectedFromGeoJson(readSnapshot(DEFAULT_REGISTRY)),
+    () => server.answer('/feed', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' }),
+  ],
+];
+
+for (const [name, expected, serve] of FORMATS) {
+  test(`${name} loads with the file's counts`, async ({ page }) => {
+    serve();
+    const app = new MapPage(page);
+    await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0' });
+    await expectShown(app, expected());
+    expect(app.pageErrors).toEqual([]);
+  });
+}
+
+test('the mask CSV says how many pharmacies the registry could not place', async ({ page }) => {
+  FORMATS[0][2]();
+  const expected = expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY);
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0', lang: 'en' });
+  await app.settled();
+  const unplaced = expected.count - expected.locatedIds.length;
+  await expect(page.getByTestId('feed-details')).toContainText(`${unplaced} pharmacies have no known location`);
+  await expect(page.locator('.app-footer')).toContainText('Stock counts are approximate');
+});
+
+/** Advances the page's clock until the app polls `path` again. */
+async function nextPoll(page: Page, path: string) {
+  const before = server.requestsFor(path).length;
+  for (let step = 0; step < 200 && server.requestsFor(path).length === before; step++) {
+    await page.clock.runFor(10_000);
+    await page.waitForTimeout(10);
+  }
+  expect(server.requestsFor(path).length, 'the app polled again').toBeGreaterThan(before);
+}
+
+test('a 500, a timeout, a truncated file and an HTML page each give error, keep the data, and retry', async ({ page }) => {
+  const good = readData(KIANG);
+  const expected = expectedFromGeoJson(readSnapshot(KIANG));
+  server.answer('/feed', { body: good, contentType: 'application/json' });
+  await page.clock.install();
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, tiles: 'none', lang: 'en' });
+  await expectShown(app, expected);
+
+  const failures: [string, Parameters<FeedServer['answer']>[1], string][] = [
+    ['500', { status: 500, body: 'Internal Server Error' }, 'The stock data server had a problem (it said 500).'],
+    ['timeout', { hang: true }, 'The stock data took too long to arrive.'],
+    ['truncated', { body: good.subarray(0, good.length / 3), contentType: 'application/json' }, "What came back isn't stock data this map can read."],
+    ['HTML', { body: '<!DOCTYPE html><html><body><h1>系統維護中</h1></body></html>', contentType: 'text/html' }, "What came back isn't stock data this map can read."],
+  ];
+  for (const [name, answer, message] of failures) {
+    server.answer('/feed', answer);
+    await nextPoll(page, '/feed');
+    if (name === 'timeout') await page.clock.runFor(21_000);
+    await expect(app.feedStatus, name).toHaveAttribute('data-state', 'error');
+    await expect(app.feedStatus, name).toContainText(message);
+    await expect(app.feedStatus, name).toContainText('Still showing the last data that loaded.');
+    await expect(app.feedStatus, name).toHaveAttribute('data-count', String(expected.count));
+    await expect(app.markers, name).toHaveCount(expected.locatedIds.length);
+  }
+  // Failures back off: the gaps between polls grew (60 s, then 120, 240, 480 ± 10 %).
+  // Recovery: the next poll that gets the feed shows it again.
+  server.answer('/feed', { body: good, contentType: 'application/json' });
+  await nextPoll(page, '/feed');
+  await expectShown(app, expected);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('an unchanged feed is revalidated with its ETag, answered 304, and kept', async ({ page }) => {
+  const expected = expectedFromGeoJson(readSnapshot(KIANG));
+  server.answer('/feed', { body: readData(KIANG), contentType: 'application/json' });
+  await page.clock.install();
+  const app = new MapPage(page);
+  // No routes here: they would switch off the browser's HTTP cache, which
+  // is what revalidates. With tiles=none nothing leaves this machine anyway.
+  await app.goto({ feed: `${server.url}/feed`, tiles: 'none' }, { stubNetwork: false });
+  await expectShown(app, expected);
+
+  await nextPoll(page, '/feed');
+  const [first, second] = server.requestsFor('/feed');
+  expect(first.status).toBe(200);
+  expect(second.headers['if-none-match'], 'a conditional request').toBeTruthy();
+  expect(second.status).toBe(304);
+  await expectShown(app, expected);
+});
+
+test('polling stops while the tab is hidden and resumes at once when it is shown', async ({ page }) => {
+  server.answer('/feed', { body: readData(KIANG), contentType: 'application/json' });
+  await page.clock.install();
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, tiles: 'none' });
+  await app.settled();
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((hidden) => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+
+  await setHidden(true);
+  const before = server.requestsFor('/feed').length;
+  for (let minute = 0; minute < 10; minute++) {
+    await page.clock.runFor(60_000);
+    await page.waitForTimeout(10);
+  }
+  expect(server.requestsFor('/feed').length, 'no polls while hidden').toBe(before);
+
+  await setHidden(false);
+  await expect.poll(() => server.requestsFor('/feed').length, { message: 'a poll as soon as it is shown' }).toBe(before + 1);
+  expect(await app.settled()).toMatch(/^(ok|stale)$/);
+});
