@@ -14,6 +14,8 @@ pub mod time;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+pub mod bench;
+#[cfg(target_arch = "wasm32")]
 pub mod map;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

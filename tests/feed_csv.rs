@@ -144,7 +144,7 @@ fn mask_rows_checked_by_hand_against_the_raw_file() {
         (Some(3578), Some(2146), None)
     );
     assert_eq!(
-        (first.county.as_deref(), first.town.as_deref()),
+        (first.county, first.town.as_deref()),
         (Some("花蓮縣"), Some("豐濱鄉"))
     );
     // Second row: 0291010010,連江縣立醫院,連江縣南竿鄉復興村２１７號,(083)623995,168,499
@@ -154,7 +154,7 @@ fn mask_rows_checked_by_hand_against_the_raw_file() {
         ("0291010010", Some(168), Some(499))
     );
     assert_eq!(
-        (matsu.county.as_deref(), matsu.town.as_deref()),
+        (matsu.county, matsu.town.as_deref()),
         (Some("連江縣"), Some("南竿鄉"))
     );
 }
@@ -175,8 +175,8 @@ fn counties_and_towns_are_read_from_every_real_address() {
     );
     for p in &inventory.pharmacies {
         let address = p.address.replace('台', "臺");
-        if let Some(county) = &p.county {
-            assert!(COUNTIES.contains(&county.as_str()), "{county}");
+        if let Some(county) = p.county {
+            assert!(COUNTIES.contains(&county), "{county}");
             // The town follows the county as written (桃園縣桃園市 → 桃園市, 桃園市).
             if let Some(town) = &p.town {
                 let after_county: String = address
@@ -300,7 +300,7 @@ fn the_rapid_test_csv_loads_with_longitude_first() {
         ("2331200010", "新北市坪林區衛生所", Some(281))
     );
     assert_eq!(
-        (first.county.as_deref(), first.town.as_deref()),
+        (first.county, first.town.as_deref()),
         (Some("新北市"), Some("坪林區"))
     );
     assert!(first.notes[0].starts_with("防疫口罩販售服務時間"));

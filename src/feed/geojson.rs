@@ -79,8 +79,8 @@ fn detect(features: &[Value]) -> Option<FeedFormat> {
 /// GeoJSON row starts.
 pub(super) fn point_row<'a>(feature: &'a Value, props: &'a Map<String, Value>) -> RawRow<'a> {
     let code = match props.get("id") {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) if n.is_u64() => Some(n.to_string()),
+        Some(Value::String(s)) => Some(Cow::Borrowed(s.as_str())),
+        Some(Value::Number(n)) if n.is_u64() => Some(Cow::Owned(n.to_string())),
         _ => None,
     };
     let mut row = RawRow {

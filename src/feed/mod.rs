@@ -23,7 +23,11 @@ pub use registry::{JoinStats, Registry};
 
 /// Reads a feed of any supported format, detected from its content.
 pub fn parse(bytes: &[u8]) -> Result<Inventory, FeedError> {
-    let text = String::from_utf8_lossy(bytes);
+    // Strict UTF-8 validation is fast; only a broken file pays for the lossy pass.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
     // Government exports start with a UTF-8 byte-order mark.
     let text = text.trim_start_matches('\u{feff}').trim();
     match text.chars().next() {

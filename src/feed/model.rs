@@ -60,7 +60,7 @@ pub struct Pharmacy {
     pub location: Option<LatLng>,
     pub stock: Stock,
     /// 縣/市, as the registry writes it (臺, not 台): from the feed, else the address.
-    pub county: Option<String>,
+    pub county: Option<&'static str>,
     /// 鄉/鎮/市/區: from the feed, else the address.
     pub town: Option<String>,
     /// The pharmacy's own words (hours, ticket times, "sold out"), in feed order.

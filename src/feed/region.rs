@@ -46,14 +46,13 @@ pub fn normalise_tai(s: &str) -> String {
 }
 
 /// `(county, town)` read from the start of `address`; either may be unknown.
-/// A leading postal code is skipped.
-pub fn county_town(address: &str) -> (Option<String>, Option<String>) {
-    let rest = address.trim_start().trim_start_matches(|c: char| {
+/// A leading postal code is skipped. Allocates only the town it returns:
+/// this runs once per row of every feed.
+pub fn county_town(address: &str) -> (Option<&'static str>, Option<String>) {
+    let rest = address.trim_start_matches(|c: char| {
         c.is_ascii_digit() || ('０'..='９').contains(&c) || c.is_whitespace()
     });
-    let head: String = normalise_tai(&rest.chars().take(3 + MAX_TOWN_CHARS).collect::<String>());
-    let written: String = head.chars().take(3).collect();
-    let Some(county) = canonical_county(&written) else {
+    let Some((written, county)) = county_prefix(rest) else {
         return (None, None);
     };
     // Towns of a 市 are 區; towns of a 縣 are 鄉, 鎮 or 市. Knowing which keeps
@@ -63,24 +62,39 @@ pub fn county_town(address: &str) -> (Option<String>, Option<String>) {
     } else {
         &['鄉', '鎮', '市']
     };
-    let after: Vec<char> = head.chars().skip(3).collect();
+    let after = &rest[written.len()..];
     let town = after
-        .iter()
-        .position(|c| town_ends.contains(c))
-        .filter(|&end| end >= 1)
-        .map(|end| after[..=end].iter().collect());
-    (Some(county.to_owned()), town)
+        .char_indices()
+        .take(MAX_TOWN_CHARS)
+        .skip(1)
+        .find(|(_, c)| town_ends.contains(c))
+        .map(|(at, c)| normalise_tai(&after[..at + c.len_utf8()]));
+    (Some(county), town)
+}
+
+/// The county `s` starts with, as written there and as written today.
+fn county_prefix(s: &str) -> Option<(&str, &'static str)> {
+    let first = s.chars().next()?;
+    // Every county name is three 3-byte characters.
+    let written = s.get(..9)?;
+    let tail = &written[first.len_utf8()..];
+    let first = if first == '台' { '臺' } else { first };
+    let matches = |name: &str| name.starts_with(first) && name.ends_with(tail) && name.len() == 9;
+    let canonical = COUNTIES.into_iter().find(|c| matches(c)).or_else(|| {
+        MERGED
+            .iter()
+            .find(|(old, _)| matches(old))
+            .map(|(_, new)| *new)
+    })?;
+    Some((written, canonical))
 }
 
 /// A county name as written today, if `name` is one (old names mapped).
 pub fn canonical_county(name: &str) -> Option<&'static str> {
-    let name = normalise_tai(name);
-    COUNTIES.into_iter().find(|c| *c == name).or_else(|| {
-        MERGED
-            .iter()
-            .find(|(old, _)| *old == name)
-            .map(|(_, new)| *new)
-    })
+    let name = name.trim();
+    county_prefix(name)
+        .filter(|(written, _)| written.len() == name.len())
+        .map(|(_, canonical)| canonical)
 }
 
 #[cfg(test)]
@@ -92,7 +106,7 @@ mod tests {
         let (county, town) = county_town(address);
         format!(
             "{}/{}",
-            county.as_deref().unwrap_or("?"),
+            county.unwrap_or("?"),
             town.as_deref().unwrap_or("?")
         )
     }
@@ -117,5 +131,9 @@ mod tests {
         assert_eq!(pair(""), "?/?");
         assert_eq!(pair("花蓮縣"), "花蓮縣/?");
         assert_eq!(pair("花蓮縣光復路12號"), "花蓮縣/?");
+        assert_eq!(pair("12"), "?/?");
+        assert_eq!(canonical_county("台東縣"), Some("臺東縣"));
+        assert_eq!(canonical_county("臺北縣"), Some("新北市"));
+        assert_eq!(canonical_county("臺北市區"), None);
     }
 }
