@@ -1,5 +1,8 @@
-//! Geography: coordinates now; the cluster index and the nearest-stock index
-//! (issues 4 and 5) live here too. Pure Rust, no browser types.
+//! Geography: coordinates, the cluster index, and (issue 5) the
+//! nearest-stock index. Pure Rust, no browser types.
+
+pub mod cluster;
+pub mod kdtree;
 
 /// A WGS 84 position in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]
