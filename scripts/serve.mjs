@@ -19,11 +19,10 @@ import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
-/** The real data the app shows by default: kiang's points.json of 2021-02-28
- *  (57 pharmacies). The richest snapshot, NHIA's maskdata.csv of 2020-03-03
- *  (6,588), becomes the default once the map clusters: unclustered, its
- *  5,764 pins are too slow on a phone. The registry places CSV feeds. */
-export const DEFAULT_SNAPSHOT = 'points-2021-02-28.json';
+/** The real data the app shows by default: the richest snapshot, NHIA's
+ *  maskdata.csv of 2020-03-03 (6,588 pharmacies), placed with the
+ *  findmasks-shape registry (5,764 of them). */
+export const DEFAULT_SNAPSHOT = 'maskdata-2020-03-03.csv';
 export const DEFAULT_REGISTRY = 'alt-geojson-masksLeft-2020-08-01.json';
 
 const { values: args } = parseArgs({

@@ -24,6 +24,14 @@ pub fn map_label(lang: Lang) -> &'static str {
     pick(lang, "藥局地圖", "Map of pharmacies")
 }
 
+/// A cluster, for screen readers and the tooltip.
+pub fn cluster_label(lang: Lang, count: u32, with_stock: u32) -> String {
+    match lang {
+        Lang::ZhTw => format!("{count} 家藥局，其中 {with_stock} 家有貨；點選放大"),
+        Lang::En => format!("{count} pharmacies, {with_stock} with stock; select to zoom in"),
+    }
+}
+
 pub fn retry(lang: Lang) -> &'static str {
     pick(lang, "重試", "Retry")
 }

@@ -70,7 +70,7 @@ fn element_icon_puts_our_element_in_the_marker_and_keeps_text_as_text() {
 }
 
 #[wasm_bindgen_test]
-async fn pharmacy_map_shows_one_pin_per_located_pharmacy_coloured_by_stock() {
+async fn pharmacy_map_shows_every_located_pharmacy_as_a_pin_or_in_a_cluster() {
     load_leaflet();
     let inventory = Arc::new(feed::parse(KIANG).unwrap());
     let parent = container();
@@ -82,12 +82,35 @@ async fn pharmacy_map_shows_one_pin_per_located_pharmacy_coloured_by_stock() {
     next_tick().await;
 
     let pins = parent.query_selector_all("[data-id]").unwrap();
-    assert_eq!(pins.length() as usize, inventory.located().count());
-    for (pharmacy, _) in inventory.located() {
-        let pin = parent
-            .query_selector(&format!("[data-id=\"{}\"]", pharmacy.code))
-            .unwrap()
-            .unwrap_or_else(|| panic!("pin for {}", pharmacy.code));
+    let clusters = parent.query_selector_all(".cluster").unwrap();
+    let clustered: usize = (0..clusters.length())
+        .map(|i| {
+            clusters
+                .item(i)
+                .unwrap()
+                .unchecked_into::<web_sys::Element>()
+        })
+        .map(|c| {
+            c.get_attribute("data-count")
+                .unwrap()
+                .parse::<usize>()
+                .unwrap()
+        })
+        .sum();
+    // Fitted to all of Taiwan in 400 px, every located pharmacy is in view.
+    assert_eq!(
+        pins.length() as usize + clustered,
+        inventory.located().count()
+    );
+    assert!(clusters.length() > 0, "57 pharmacies over 400 px cluster");
+    for i in 0..pins.length() {
+        let pin: web_sys::Element = pins.item(i).unwrap().unchecked_into();
+        let code = pin.get_attribute("data-id").unwrap();
+        let pharmacy = inventory
+            .pharmacies
+            .iter()
+            .find(|p| p.code == code)
+            .unwrap();
         let expected = match pharmacy.stock.get(Product::Child) {
             Some(0) => "none",
             Some(_) => "some",
@@ -96,8 +119,7 @@ async fn pharmacy_map_shows_one_pin_per_located_pharmacy_coloured_by_stock() {
         assert_eq!(
             pin.get_attribute("data-stock").as_deref(),
             Some(expected),
-            "{}",
-            pharmacy.code
+            "{code}"
         );
         let icon = pin.parent_element().unwrap();
         assert_eq!(

@@ -6,7 +6,9 @@ import { TILE_PNG } from '../support/tile';
 export class MapPage {
   readonly feedStatus: Locator;
   readonly map: Locator;
+  /** Single pharmacies (each with `data-id`). */
   readonly markers: Locator;
+  readonly clusters: Locator;
   readonly linkProblems: Locator;
   readonly heading: Locator;
   readonly pageErrors: string[] = [];
@@ -18,6 +20,7 @@ export class MapPage {
     this.feedStatus = page.getByTestId('feed-status');
     this.map = page.getByTestId('map');
     this.markers = page.locator('.leaflet-marker-pane [data-id]');
+    this.clusters = page.locator('.leaflet-marker-pane .cluster');
     this.linkProblems = page.getByTestId('link-problems');
     this.heading = page.locator('h1');
     page.on('pageerror', (error) => this.pageErrors.push(String(error)));
@@ -56,8 +59,14 @@ export class MapPage {
     return this.feedStatus.getAttribute('data-state');
   }
 
-  async markerIds(): Promise<string[]> {
-    return (await this.markers.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!))).sort();
+  /** Pharmacies on the map: single pins plus every cluster's `data-count`. */
+  async shownCount(): Promise<number> {
+    const clustered = await this.clusters.evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));
+    return clustered + (await this.markers.count());
+  }
+
+  async zoom(): Promise<number> {
+    return Number(await this.map.getAttribute('data-zoom'));
   }
 
   async screenshot(name: string, project: string) {

@@ -9,7 +9,7 @@ export const dataDir = resolve(process.env.MASK_MAP_DATA ?? fileURLToPath(new UR
 export const KIANG = 'points-2021-02-28.json';
 export const MASK_CSV = 'maskdata-2020-03-03.csv';
 /** The feed and registry scripts/serve.mjs makes the defaults. */
-export const DEFAULT_FEED = KIANG;
+export const DEFAULT_FEED = MASK_CSV;
 export const DEFAULT_REGISTRY = 'alt-geojson-masksLeft-2020-08-01.json';
 export const RAPID_TEST = 'rapidtest-2022-04-28.csv';
 
@@ -87,4 +87,4 @@ export function expectedFromRapidTestCsv(name: string): Expected {
   };
 }
 
-export const expectedDefault = () => expectedFromGeoJson(readSnapshot(DEFAULT_FEED));
+export const expectedDefault = () => expectedFromMaskCsv(DEFAULT_FEED, DEFAULT_REGISTRY);

@@ -13,8 +13,9 @@ test('the default page maps every pharmacy of the bundled real snapshot', async 
   await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
   await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf!);
   await expect(app.feedStatus).toContainText(`${expected.count} 家藥局`);
-  await expect(app.markers).toHaveCount(expected.locatedIds.length);
-  expect(await app.markerIds()).toEqual(expected.locatedIds);
+  // Fitted to all of Taiwan: every located pharmacy is in view, as a pin or in a cluster.
+  await expect.poll(() => app.shownCount()).toBe(expected.locatedIds.length);
+  await expect(app.clusters.first()).toBeVisible();
 
   const box = await app.map.boundingBox();
   expect(box!.height).toBeGreaterThan(info.project.name === 'phone' ? 600 : 550);
@@ -48,7 +49,7 @@ test('a feed URL that is not found gives a readable error and a retry', async ({
   expect(await app.settled()).toBe('error');
   await expect(app.feedStatus).toContainText("The stock data wasn't found (the server said 404).");
   await expect(app.feedStatus).toHaveAttribute('data-count', '0');
-  await expect(app.markers).toHaveCount(0);
+  expect(await app.shownCount()).toBe(0);
   const retry = page.getByRole('button', { name: 'Retry' });
   await retry.click();
   expect(await app.settled()).toBe('error');
@@ -97,7 +98,9 @@ test('a pharmacy name with markup in it is shown as text and runs nothing', asyn
   doc.features[0].properties.id = '<b id="injected">x</b>';
   await page.route('**/hostile.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doc) }));
   const app = new MapPage(page);
-  await app.goto({ feed: 'hostile.json', tiles: 'none' });
+  // Zoomed in past clustering, on the pharmacy with the hostile name.
+  const [lng, lat] = doc.features[0].geometry.coordinates;
+  await app.goto({ feed: 'hostile.json', tiles: 'none', lat: String(lat), lng: String(lng), zoom: '18' });
 
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
   await expect(page.locator('.leaflet-marker-icon[title^="<img"]')).toHaveAttribute('title', hostile);
@@ -110,10 +113,24 @@ test('a pharmacy name with markup in it is shown as text and runs nothing', asyn
 test('a link can centre and zoom the map', async ({ page }) => {
   const app = new MapPage(page);
   // 花蓮市, where the snapshot's first pharmacy is.
-  await app.goto({ feed: `data/${KIANG}`, lat: '23.9755', lng: '121.6045', zoom: '16', tiles: 'none' });
+  await app.goto({ feed: `data/${KIANG}`, lat: '23.9755', lng: '121.6045', zoom: '18', tiles: 'none' });
   await app.settled();
   const first = readSnapshot(KIANG).features[0].properties.id;
   const marker = page.locator(`[data-id="${first}"]`);
   await expect(marker).toBeInViewport();
   expect(await app.linkProblems.count()).toBe(0);
+});
+
+test('clicking a cluster zooms in until it splits', async ({ page }, info) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none' });
+  await app.settled();
+  const before = await app.zoom();
+  const cluster = app.clusters.first();
+  const count = Number(await cluster.getAttribute('data-count'));
+  expect(count).toBeGreaterThan(1);
+  await cluster.click();
+  await expect.poll(() => app.zoom()).toBeGreaterThan(before);
+  await app.screenshot('cluster-zoomed', info.project.name);
+  expect(app.pageErrors).toEqual([]);
 });

@@ -43,3 +43,70 @@ pub fn element_icon(content: &Element, class_name: &str, size: f64) -> DivIcon {
     }
     div_icon(&options)
 }
+
+#[wasm_bindgen]
+extern "C" {
+    /// Any Leaflet object with `on`/`off` (maps, layers, groups).
+    type RawEvented;
+
+    #[wasm_bindgen(method)]
+    fn on(this: &RawEvented, event: &str, handler: &js_sys::Function);
+
+    #[wasm_bindgen(method)]
+    fn off(this: &RawEvented, event: &str, handler: &js_sys::Function);
+
+    /// A Leaflet event that came from a layer of a group.
+    type LayerEvent;
+
+    #[wasm_bindgen(method, getter)]
+    fn layer(this: &LayerEvent) -> JsValue;
+
+    /// A marker, for `getElement` (not bound by the crate).
+    type RawMarker;
+
+    #[wasm_bindgen(method, js_name = getElement)]
+    fn get_element(this: &RawMarker) -> Option<web_sys::HtmlElement>;
+}
+
+/// A Leaflet event handler that is removed when dropped (the crate's own
+/// helpers leak their closures).
+pub struct Listener {
+    target: JsValue,
+    event: &'static str,
+    handler: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Listener {
+    pub fn new(
+        target: &JsValue,
+        event: &'static str,
+        handler: impl FnMut(JsValue) + 'static,
+    ) -> Listener {
+        let handler = Closure::<dyn FnMut(JsValue)>::new(handler);
+        target
+            .unchecked_ref::<RawEvented>()
+            .on(event, handler.as_ref().unchecked_ref());
+        Listener {
+            target: target.clone(),
+            event,
+            handler,
+        }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        self.target
+            .unchecked_ref::<RawEvented>()
+            .off(self.event, self.handler.as_ref().unchecked_ref());
+    }
+}
+
+/// The element of the marker a group event came from.
+pub fn event_marker_element(event: &JsValue) -> Option<web_sys::HtmlElement> {
+    event
+        .unchecked_ref::<LayerEvent>()
+        .layer()
+        .unchecked_ref::<RawMarker>()
+        .get_element()
+}

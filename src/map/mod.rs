@@ -1,12 +1,17 @@
-//! The only module that talks to Leaflet: the map, its base tiles, and one
-//! marker per located pharmacy (clustering arrives with issue 4).
+//! The only module that talks to Leaflet: the map, its base tiles, and the
+//! pharmacies as clusters from our own index (`spatial::cluster`). Only what
+//! is in view (plus a margin) is on the map, and markers are kept and updated
+//! in place as the view or the feed changes, so nothing flickers.
 
 mod bindings;
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
 use leaflet::{
-    LatLng, LatLngBounds, LayerGroup, Map, MapOptions, Marker, MarkerOptions, TileLayer,
+    FeatureGroup, LatLng, LatLngBounds, Map, MapOptions, Marker, MarkerOptions, TileLayer,
     TileLayerOptions,
 };
 use leptos::html;
@@ -18,14 +23,21 @@ use web_sys::{HtmlElement, ResizeObserver};
 use crate::config::{Config, Tiles, MAX_ZOOM};
 use crate::feed::{Inventory, Pharmacy, Product};
 use crate::i18n;
+use crate::spatial::cluster::{
+    ClusterId, ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind,
+};
 use crate::spatial::TAIWAN_VIEW;
 
 pub use bindings::element_icon;
+use bindings::{event_marker_element, Listener};
 
 /// Zoom for a single point of interest (`at=` without `zoom=`): a few streets.
 const STREET_ZOOM: u8 = 15;
 /// Pixel size of a pharmacy pin.
 const PIN_SIZE: f64 = 22.0;
+/// How far beyond the visible map markers are kept, as a share of its size,
+/// so a short pan shows markers that are already there.
+const VIEW_MARGIN: f64 = 0.25;
 
 /// The Leaflet map with the pharmacies of `inventory` on it.
 #[component]
@@ -46,7 +58,11 @@ pub fn PharmacyMap(
         map.update_value(|map| {
             let map = map.get_or_insert_with(|| LeafletMap::new(&element, &config));
             if let Some(inventory) = inventory {
-                map.show(&inventory, inventory.product_to_show(config.product));
+                map.show(
+                    inventory.clone(),
+                    inventory.product_to_show(config.product),
+                    lang,
+                );
             }
         });
     });
@@ -54,18 +70,52 @@ pub fn PharmacyMap(
 }
 
 struct LeafletMap {
-    map: Map,
-    pins: LayerGroup,
+    shared: Rc<RefCell<Shown>>,
     /// Tells Leaflet when its container changes size (a header that wraps, a
     /// rotated phone): Leaflet itself only watches the window.
     resize: ResizeObserver,
     _on_resize: Closure<dyn FnMut()>,
+    _on_move: Listener,
+    _on_click: Listener,
+    _on_user_move: Listener,
+}
+
+/// What the map shows, shared with its event handlers.
+struct Shown {
+    map: Map,
+    /// The map's element, which carries `data-zoom` for tests and embedders.
+    container: HtmlElement,
+    pins: FeatureGroup,
+    lang: crate::config::Lang,
+    inventory: Option<Arc<Inventory>>,
+    product: Option<Product>,
+    index: Option<ClusterIndex>,
+    /// Point index in the cluster index → pharmacy index in the inventory.
+    pharmacy_of: Vec<usize>,
+    markers: HashMap<MarkerKey, (Marker, Look)>,
+}
+
+/// Which marker: a cluster of the current index, or a pharmacy by code.
+#[derive(Clone, PartialEq, Eq, Hash)]
+enum MarkerKey {
+    Cluster(ClusterId),
+    Pharmacy(String),
+}
+
+/// What a marker looks like and where; a changed look is redrawn in place.
+#[derive(Clone, PartialEq)]
+struct Look {
+    lat: u64,
+    lng: u64,
+    count: u32,
+    with_stock: u32,
+    stock: Option<u32>,
 }
 
 impl Drop for LeafletMap {
     fn drop(&mut self) {
         self.resize.disconnect();
-        bindings::destroy_map(&self.map);
+        bindings::destroy_map(&self.shared.borrow().map);
     }
 }
 
@@ -75,7 +125,11 @@ impl LeafletMap {
         options.set_max_zoom(f64::from(MAX_ZOOM));
         let map =
             Map::new_with_element(element, &options).expect("Leaflet is loaded before the app");
-        set_initial_view(&map, config);
+        // While the view is the default "all of Taiwan" and nobody has moved
+        // the map, a resize (the header wrapping once the feed loads, a
+        // rotated phone) fits Taiwan again instead of cutting an island off.
+        let keep_fit = Rc::new(Cell::new(set_initial_view(&map, config)));
+        let fitting = Rc::new(Cell::new(false));
         if let Some(template) = config.tiles.template() {
             let tile_options = TileLayerOptions::new();
             tile_options.set_max_zoom(f64::from(MAX_ZOOM));
@@ -84,41 +138,203 @@ impl LeafletMap {
             }
             TileLayer::new_options(template, &tile_options).add_to(&map);
         }
-        let pins = LayerGroup::new();
+        let pins = FeatureGroup::new();
         pins.add_to(&map);
-        let on_resize = Closure::<dyn FnMut()>::new({
-            let map = map.clone();
-            move || {
-                map.invalidate_size(false);
+        let shared = Rc::new(RefCell::new(Shown {
+            map: map.clone(),
+            container: element.clone(),
+            pins: pins.clone(),
+            lang: config.lang,
+            inventory: None,
+            product: None,
+            index: None,
+            pharmacy_of: Vec::new(),
+            markers: HashMap::new(),
+        }));
+        let weak = Rc::downgrade(&shared);
+        let on_move = Listener::new(&map, "moveend", {
+            let weak = weak.clone();
+            move |_| with_shown(&weak, Shown::render)
+        });
+        let on_click = Listener::new(&pins, "click", move |event| {
+            if let Some(element) = event_marker_element(&event) {
+                with_shown(&weak, |shown| shown.clicked(&element));
             }
+        });
+        let on_user_move = Listener::new(&map, "movestart", {
+            let (keep_fit, fitting) = (keep_fit.clone(), fitting.clone());
+            move |_| {
+                if !fitting.get() {
+                    keep_fit.set(false);
+                }
+            }
+        });
+        let on_resize = Closure::<dyn FnMut()>::new(move || {
+            fitting.set(true);
+            map.invalidate_size(false);
+            if keep_fit.get() {
+                fit_taiwan(&map);
+            }
+            fitting.set(false);
         });
         let resize =
             ResizeObserver::new(on_resize.as_ref().unchecked_ref()).expect("ResizeObserver exists");
         resize.observe(element);
         LeafletMap {
-            map,
-            pins,
+            shared,
             resize,
             _on_resize: on_resize,
+            _on_move: on_move,
+            _on_click: on_click,
+            _on_user_move: on_user_move,
         }
     }
 
-    /// Replaces the pins with one per located pharmacy.
-    fn show(&self, inventory: &Inventory, product: Option<Product>) {
-        self.pins.clear_layers();
-        for (pharmacy, at) in inventory.located() {
-            let options = MarkerOptions::new();
-            options.set_icon(element_icon(&pin(pharmacy, product), "pin", PIN_SIZE).into());
-            // Leaflet sets `title` as a property: text, never markup.
-            options.set_title(pharmacy.name.clone());
-            options.set_keyboard(true);
-            Marker::new_with_options(&LatLng::new(at.lat, at.lng), &options)
-                .add_to_layer_group(&self.pins);
+    /// Shows a new inventory: rebuilds the cluster index, then updates the
+    /// markers in view.
+    fn show(&self, inventory: Arc<Inventory>, product: Option<Product>, lang: crate::config::Lang) {
+        let mut shown = self.shared.borrow_mut();
+        let (pharmacy_of, points): (Vec<usize>, Vec<ClusterPoint>) = inventory
+            .pharmacies
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let has_stock = product.and_then(|pr| p.stock.get(pr)).unwrap_or(0) > 0;
+                p.location.map(|at| (i, ClusterPoint { at, has_stock }))
+            })
+            .unzip();
+        shown.index = Some(ClusterIndex::new(&points, ClusterOptions::default()));
+        shown.pharmacy_of = pharmacy_of;
+        shown.inventory = Some(inventory);
+        shown.product = product;
+        shown.lang = lang;
+        shown.render();
+    }
+}
+
+fn with_shown(weak: &Weak<RefCell<Shown>>, f: impl FnOnce(&mut Shown)) {
+    if let Some(shared) = weak.upgrade() {
+        if let Ok(mut shown) = shared.try_borrow_mut() {
+            f(&mut shown);
         }
     }
 }
 
-fn set_initial_view(map: &Map, config: &Config) {
+impl Shown {
+    /// Puts on the map exactly the items in view, reusing markers it has.
+    fn render(&mut self) {
+        let (Some(index), Some(inventory)) = (&self.index, &self.inventory) else {
+            return;
+        };
+        let bounds = self.map.get_bounds();
+        let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
+        let (dlat, dlng) = (
+            (ne.lat() - sw.lat()) * VIEW_MARGIN,
+            (ne.lng() - sw.lng()) * VIEW_MARGIN,
+        );
+        let south_west = crate::spatial::LatLng {
+            lat: (sw.lat() - dlat).max(-85.0),
+            lng: (sw.lng() - dlng).max(-180.0),
+        };
+        let north_east = crate::spatial::LatLng {
+            lat: (ne.lat() + dlat).min(85.0),
+            lng: (ne.lng() + dlng).min(180.0),
+        };
+        let zoom = self.map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8;
+        let _ = self.container.set_attribute("data-zoom", &zoom.to_string());
+
+        let mut keep: HashMap<MarkerKey, (Marker, Look)> =
+            HashMap::with_capacity(self.markers.len());
+        for item in index.items_in(south_west, north_east, zoom) {
+            let pharmacy = match item.kind {
+                ItemKind::Point(p) => Some(&inventory.pharmacies[self.pharmacy_of[p as usize]]),
+                ItemKind::Cluster(_) => None,
+            };
+            let key = match (item.kind, pharmacy) {
+                (ItemKind::Cluster(id), _) => MarkerKey::Cluster(id),
+                (_, Some(p)) => MarkerKey::Pharmacy(p.code.clone()),
+                (ItemKind::Point(_), None) => continue,
+            };
+            let stock = pharmacy.and_then(|p| self.product.and_then(|pr| p.stock.get(pr)));
+            let look = Look {
+                lat: item.at.lat.to_bits(),
+                lng: item.at.lng.to_bits(),
+                count: item.count,
+                with_stock: item.with_stock,
+                stock,
+            };
+            let (marker, old) = match self.markers.remove(&key) {
+                Some((marker, old)) => (marker, Some(old)),
+                None => {
+                    let options = MarkerOptions::new();
+                    options.set_keyboard(true);
+                    // Leaflet sets `title` as a property: text, never markup.
+                    // (A cluster's name is its body's aria-label, which follows its count.)
+                    if let Some(p) = pharmacy {
+                        options.set_title(p.name.clone());
+                    }
+                    let marker =
+                        Marker::new_with_options(&LatLng::new(item.at.lat, item.at.lng), &options);
+                    marker.add_to_layer_group(self.pins.unchecked_ref());
+                    (marker, None)
+                }
+            };
+            if old.as_ref() != Some(&look) {
+                if old.is_some() {
+                    marker.set_lat_lng(&LatLng::new(item.at.lat, item.at.lng));
+                }
+                marker.set_icon(&self.icon(&item, pharmacy));
+            }
+            keep.insert(key, (marker, look));
+        }
+        for (marker, _) in self.markers.values() {
+            marker.remove();
+        }
+        self.markers = keep;
+    }
+
+    fn icon(&self, item: &Item, pharmacy: Option<&Pharmacy>) -> leaflet::Icon {
+        match (item.kind, pharmacy) {
+            (ItemKind::Cluster(id), _) => {
+                let (element, size) = cluster_element(id, item.count, item.with_stock, self.lang);
+                element_icon(&element, "cluster-icon", size).into()
+            }
+            (_, Some(pharmacy)) => {
+                element_icon(&pin(pharmacy, self.product), "pin", PIN_SIZE).into()
+            }
+            (_, None) => unreachable!("a point marker always has its pharmacy"),
+        }
+    }
+
+    /// A cluster zooms in to where it splits; a pharmacy (issue 4) will open its details.
+    fn clicked(&mut self, element: &HtmlElement) {
+        let Some(body) = element.first_element_child() else {
+            return;
+        };
+        let (Some(zoom), Some(index)) = (
+            body.get_attribute("data-zoom"),
+            body.get_attribute("data-index"),
+        ) else {
+            return;
+        };
+        let (Ok(zoom), Ok(index)) = (zoom.parse::<u8>(), index.parse::<u32>()) else {
+            return;
+        };
+        let Some(cluster_index) = &self.index else {
+            return;
+        };
+        let id = ClusterId { zoom, index };
+        let Some((marker, _)) = self.markers.get(&MarkerKey::Cluster(id)) else {
+            return;
+        };
+        let target = cluster_index.expansion_zoom(id).min(MAX_ZOOM);
+        self.map.set_view(&marker.get_lat_lng(), f64::from(target));
+    }
+}
+
+/// Sets the view the link asks for; returns whether that is the default
+/// "all of Taiwan" fit.
+fn set_initial_view(map: &Map, config: &Config) -> bool {
     let zoom = config.zoom.map(f64::from);
     match (config.center.or(config.at), zoom) {
         (Some(c), zoom) => {
@@ -126,34 +342,82 @@ fn set_initial_view(map: &Map, config: &Config) {
                 &LatLng::new(c.lat, c.lng),
                 zoom.unwrap_or(f64::from(STREET_ZOOM)),
             );
+            false
         }
-        (None, zoom) => {
-            let (sw, ne) = TAIWAN_VIEW;
-            map.fit_bounds(&LatLngBounds::new(
-                &LatLng::new(sw.lat, sw.lng),
-                &LatLng::new(ne.lat, ne.lng),
-            ));
-            if let Some(zoom) = zoom {
-                map.set_zoom(zoom);
-            }
+        (None, Some(zoom)) => {
+            fit_taiwan(map);
+            map.set_zoom(zoom);
+            false
+        }
+        (None, None) => {
+            fit_taiwan(map);
+            true
         }
     }
 }
 
+fn fit_taiwan(map: &Map) {
+    let (sw, ne) = TAIWAN_VIEW;
+    map.fit_bounds(&LatLngBounds::new(
+        &LatLng::new(sw.lat, sw.lng),
+        &LatLng::new(ne.lat, ne.lng),
+    ));
+}
+
+fn element(tag: &str, class: &str) -> web_sys::Element {
+    let element = document()
+        .create_element(tag)
+        .expect("an element can be created");
+    element.set_class_name(class);
+    element
+}
+
+/// A cluster's body: its count as text, its stock share as a class, and
+/// the hooks `data-count` and (for the click) its id.
+fn cluster_element(
+    id: ClusterId,
+    count: u32,
+    with_stock: u32,
+    lang: crate::config::Lang,
+) -> (web_sys::Element, f64) {
+    let share = f64::from(with_stock) / f64::from(count.max(1));
+    let stock = match share {
+        s if s >= 0.5 => "many",
+        s if s > 0.0 => "few",
+        _ => "none",
+    };
+    let body = element("div", &format!("cluster cluster--{stock}"));
+    for (name, value) in [
+        ("data-count", count.to_string()),
+        ("data-with-stock", with_stock.to_string()),
+        ("data-zoom", id.zoom.to_string()),
+        ("data-index", id.index.to_string()),
+        ("aria-label", i18n::cluster_label(lang, count, with_stock)),
+        ("role", "button".to_owned()),
+    ] {
+        let _ = body.set_attribute(name, &value);
+    }
+    body.set_text_content(Some(&count.to_string()));
+    let size = match count {
+        0..=9 => 30.0,
+        10..=99 => 36.0,
+        100..=999 => 42.0,
+        _ => 48.0,
+    };
+    (body, size)
+}
+
 /// The pin's body: its stock state as a class, a glyph (so colour is not the
-/// only cue) and the hook `data-id`.
+/// only cue) and the hook `data-id`. Its name is the marker's title, as text.
 fn pin(pharmacy: &Pharmacy, product: Option<Product>) -> web_sys::Element {
     let (state, glyph) = match product.and_then(|p| pharmacy.stock.get(p)) {
         Some(0) => ("none", "×"),
         Some(_) => ("some", "✓"),
         None => ("unknown", "?"),
     };
-    let element = document()
-        .create_element("span")
-        .expect("a span can be created");
-    element.set_class_name(&format!("pin__body pin--{state}"));
-    let _ = element.set_attribute("data-id", &pharmacy.code);
-    let _ = element.set_attribute("data-stock", state);
-    element.set_text_content(Some(glyph));
-    element
+    let body = element("span", &format!("pin__body pin--{state}"));
+    let _ = body.set_attribute("data-id", &pharmacy.code);
+    let _ = body.set_attribute("data-stock", state);
+    body.set_text_content(Some(glyph));
+    body
 }

@@ -40,15 +40,15 @@ impl LatLng {
     }
 }
 
-/// What the map shows before it knows better: Taiwan's main island and Penghu,
-/// as (south-west, north-east).
+/// What the map shows before it knows better: Taiwan with Penghu, Kinmen
+/// and Matsu, as (south-west, north-east).
 pub const TAIWAN_VIEW: (LatLng, LatLng) = (
     LatLng {
         lat: 21.85,
-        lng: 119.3,
+        lng: 118.2,
     },
     LatLng {
-        lat: 25.35,
+        lat: 26.4,
         lng: 122.05,
     },
 );
