@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmarks (a command, not a test): prints figures and ratios against
 # baselines measured in the same run. Installs what is missing first.
-#   scripts/bench.sh            # feed parsing: native, wasm in Chromium, and JS baselines
+#   scripts/bench.sh    # feed parsing (native, wasm, JS baseline) and clustering (ours vs supercluster)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$repo/scripts/setup.sh"
 cd "$repo"
 trunk build --release
 node scripts/bench-feed.mjs
+node scripts/bench-cluster.mjs

@@ -5,6 +5,8 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::feed::{self, Registry};
+use crate::spatial::cluster::{ClusterIndex, ClusterOptions, ClusterPoint};
+use crate::spatial::LatLng;
 
 /// Parses a feed; returns how many pharmacies it holds (0 if it failed).
 #[wasm_bindgen]
@@ -22,4 +24,47 @@ pub fn bench_parse_joined(feed_bytes: &[u8], registry_bytes: &[u8]) -> usize {
     };
     inventory.join(&registry);
     inventory.located().count()
+}
+
+/// Our cluster index, for the comparison with npm `supercluster`.
+#[wasm_bindgen]
+pub struct BenchClusterIndex(ClusterIndex);
+
+#[wasm_bindgen]
+impl BenchClusterIndex {
+    /// Builds the index from `[lng0, lat0, lng1, lat1, …]` (GeoJSON order)
+    /// and one stock flag a point, with the app's options (the benchmark
+    /// gives supercluster the same).
+    #[wasm_bindgen(constructor)]
+    pub fn new(lng_lat: &[f64], has_stock: &[u8]) -> BenchClusterIndex {
+        let points: Vec<ClusterPoint> = lng_lat
+            .chunks_exact(2)
+            .zip(has_stock)
+            .map(|(c, &s)| ClusterPoint {
+                at: LatLng {
+                    lat: c[1],
+                    lng: c[0],
+                },
+                has_stock: s != 0,
+            })
+            .collect();
+        BenchClusterIndex(ClusterIndex::new(&points, ClusterOptions::default()))
+    }
+
+    /// Clusters and points of the whole world at every zoom 0–17, summed.
+    pub fn query_all_zooms(&self) -> usize {
+        let (sw, ne) = (
+            LatLng {
+                lat: -85.0,
+                lng: -180.0,
+            },
+            LatLng {
+                lat: 85.0,
+                lng: 180.0,
+            },
+        );
+        (0..=17)
+            .map(|zoom| self.0.items_in(sw, ne, zoom).len())
+            .sum()
+    }
 }
