@@ -10,7 +10,7 @@ use crate::feed::fetch::{Outcome, Poller, Source};
 use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
 use crate::i18n;
 use crate::map::PharmacyMap;
-use crate::ui::{FeedDetails, FeedStatus, FeedView, LinkProblems, LoadState};
+use crate::ui::{FeedDetails, FeedStatus, FeedView, LinkProblems, LoadState, PharmacyDetails};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -74,6 +74,8 @@ fn App() -> impl IntoView {
         poller.with_value(|p| p.as_ref().map(Poller::refresh_now));
     });
 
+    let selected = RwSignal::new(None::<String>);
+    let on_select = Callback::new(move |code: String| selected.set(Some(code)));
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
     let mode_class = match config.mode {
         Mode::App => "app",
@@ -91,7 +93,8 @@ fn App() -> impl IntoView {
             </header>
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
-                <PharmacyMap config=config.clone() inventory />
+                <PharmacyMap config=config.clone() inventory on_select />
+                <PharmacyDetails feed selected levels=config.levels lang />
             </main>
             <FeedDetails feed lang />
         </div>

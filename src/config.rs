@@ -4,7 +4,7 @@
 //! it is reported as a [`ParamProblem`], that parameter falls back to its
 //! default, and every other parameter still applies.
 
-use crate::feed::Product;
+use crate::feed::{Product, StockThresholds};
 use crate::spatial::LatLng;
 use crate::time::Date;
 
@@ -94,6 +94,8 @@ pub struct Config {
     pub tiles: Tiles,
     /// `refresh`: seconds between feed polls; `Some(0)` never polls again.
     pub refresh: Option<u32>,
+    /// `levels=PLENTY,FEW`: stock thresholds for the product shown.
+    pub levels: Option<StockThresholds>,
     /// What was wrong with the link, in the order met.
     pub problems: Vec<ParamProblem>,
 }
@@ -128,6 +130,8 @@ pub enum ProblemKind {
     Repeated,
     /// `refresh` must be 0 or 30…3600 seconds.
     NotRefresh,
+    /// `levels` must be `PLENTY,FEW` with PLENTY > FEW.
+    NotLevels,
 }
 
 impl Config {
@@ -166,6 +170,7 @@ impl Config {
                 "county" => config.county = config.check(region("county", value)),
                 "town" => config.town = config.check(region("town", value)),
                 "refresh" => config.refresh = config.check(refresh(value)),
+                "levels" => config.levels = config.check(levels(value)),
                 // Embedders add their own parameters (utm_…); not ours to judge.
                 _ => {}
             }
@@ -189,9 +194,9 @@ impl Config {
 }
 
 /// Every parameter of the contract, for reporting repeats.
-const PARAMS: [&str; 15] = [
+const PARAMS: [&str; 16] = [
     "feed", "registry", "rules", "product", "at", "lat", "lng", "zoom", "date", "mode", "lang",
-    "county", "town", "tiles", "refresh",
+    "county", "town", "tiles", "refresh", "levels",
 ];
 
 fn known_param(key: &str) -> Option<&'static str> {
@@ -307,6 +312,15 @@ fn refresh(value: &str) -> Result<u32, ParamProblem> {
         .ok()
         .filter(|s| *s == 0 || (30..=3600).contains(s))
         .ok_or_else(|| problem("refresh", value, ProblemKind::NotRefresh))
+}
+
+fn levels(value: &str) -> Result<StockThresholds, ParamProblem> {
+    value
+        .split_once(',')
+        .and_then(|(p, f)| Some((p.trim().parse::<u32>().ok()?, f.trim().parse::<u32>().ok()?)))
+        .filter(|(plenty, few)| plenty > few && *few > 0)
+        .map(|(plenty, few)| StockThresholds { plenty, few })
+        .ok_or_else(|| problem("levels", value, ProblemKind::NotLevels))
 }
 
 /// A county or town name, with 台 written 臺 as the registry writes it.
@@ -556,6 +570,26 @@ mod tests {
             assert_eq!(
                 kinds(&config),
                 vec![("refresh", ProblemKind::NotRefresh)],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn levels_set_the_stock_thresholds() {
+        assert_eq!(
+            Config::from_query("levels=50,10").levels,
+            Some(StockThresholds {
+                plenty: 50,
+                few: 10
+            })
+        );
+        for bad in ["10,50", "50", "50,0", "a,b", "10,10"] {
+            let config = Config::from_query(&format!("levels={bad}"));
+            assert_eq!(config.levels, None);
+            assert_eq!(
+                kinds(&config),
+                vec![("levels", ProblemKind::NotLevels)],
                 "{bad}"
             );
         }

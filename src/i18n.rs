@@ -2,7 +2,7 @@
 //! Pure: takes typed values and returns text, so the wording is testable.
 
 use crate::config::{Lang, ParamProblem, ProblemKind};
-use crate::feed::{FeedError, LoadError, RowIssue, RowProblem};
+use crate::feed::{FeedError, LoadError, Product, RowIssue, RowProblem, StockLevel};
 use crate::time::TaipeiDateTime;
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -30,6 +30,63 @@ pub fn cluster_label(lang: Lang, count: u32, with_stock: u32) -> String {
         Lang::ZhTw => format!("{count} 家藥局，其中 {with_stock} 家有貨；點選放大"),
         Lang::En => format!("{count} pharmacies, {with_stock} with stock; select to zoom in"),
     }
+}
+
+pub fn product(lang: Lang, product: Product) -> &'static str {
+    match product {
+        Product::Adult => pick(lang, "成人口罩", "Adult masks"),
+        Product::Child => pick(lang, "兒童口罩", "Children's masks"),
+        Product::RapidTest => pick(lang, "快篩試劑（盒）", "Rapid tests (boxes)"),
+    }
+}
+
+pub fn stock_level(lang: Lang, level: StockLevel) -> &'static str {
+    match level {
+        StockLevel::Plenty => pick(lang, "充足", "plenty"),
+        StockLevel::Some => pick(lang, "尚有", "some"),
+        StockLevel::Few => pick(lang, "少量", "few left"),
+        StockLevel::None => pick(lang, "售完", "sold out"),
+        StockLevel::Unknown => pick(lang, "不明", "unknown"),
+    }
+}
+
+/// "Open now" / "Closed now" / unknown hours.
+pub fn open_now(lang: Lang, open: Option<bool>) -> &'static str {
+    match open {
+        Some(true) => pick(lang, "現在營業中", "Open now"),
+        Some(false) => pick(lang, "現在未營業", "Closed now"),
+        None => pick(lang, "營業時間不明", "Opening hours unknown"),
+    }
+}
+
+pub fn weekdays(lang: Lang) -> [&'static str; 7] {
+    match lang {
+        Lang::ZhTw => ["一", "二", "三", "四", "五", "六", "日"],
+        Lang::En => ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    }
+}
+
+pub fn periods(lang: Lang) -> [&'static str; 3] {
+    match lang {
+        Lang::ZhTw => ["上午", "下午", "晚上"],
+        Lang::En => ["Morning", "Afternoon", "Evening"],
+    }
+}
+
+pub fn updated(lang: Lang) -> &'static str {
+    pick(lang, "更新時間", "Updated")
+}
+
+pub fn directions(lang: Lang) -> &'static str {
+    pick(lang, "路線", "Directions")
+}
+
+pub fn close(lang: Lang) -> &'static str {
+    pick(lang, "關閉", "Close")
+}
+
+pub fn open_label(lang: Lang) -> &'static str {
+    pick(lang, "營業", "open")
 }
 
 pub fn retry(lang: Lang) -> &'static str {
@@ -233,6 +290,8 @@ pub fn param_problem(lang: Lang, problem: &ParamProblem) -> String {
         (Lang::En, Repeated) => "appears more than once; the first is used",
         (Lang::ZhTw, NotRefresh) => "須為 0（不更新）或 30 到 3600 秒",
         (Lang::En, NotRefresh) => "must be 0 (no refresh) or 30 to 3600 seconds",
+        (Lang::ZhTw, NotLevels) => "須為「充足,少量」兩個整數，例如 100,20",
+        (Lang::En, NotLevels) => "must be two whole numbers, plenty,few, e.g. 100,20",
     };
     format!("{}=“{}”: {expected}", problem.param, problem.value)
 }

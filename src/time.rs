@@ -99,6 +99,13 @@ impl Date {
     }
 }
 
+impl Date {
+    /// 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+    pub fn weekday(self) -> u8 {
+        (self.days_since_epoch() + 3).rem_euclid(7) as u8
+    }
+}
+
 impl fmt::Display for Date {
     /// `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -221,6 +228,15 @@ mod tests {
                 "{bad:?} should be rejected"
             );
         }
+    }
+
+    #[test]
+    fn weekdays_of_known_days() {
+        // 2020-02-06, the first day of name-based rationing, was a Thursday;
+        // 2020-03-08 (a snapshot in ../shared/data) a Sunday.
+        assert_eq!(Date::new(2020, 2, 6).unwrap().weekday(), 3);
+        assert_eq!(Date::new(2020, 3, 8).unwrap().weekday(), 6);
+        assert_eq!(Date::new(1970, 1, 5).unwrap().weekday(), 0);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mask_map::config::Config;
-use mask_map::feed::{self, Product};
+use mask_map::feed::{self, Product, StockThresholds};
 use mask_map::map::{element_icon, PharmacyMap};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -69,18 +69,32 @@ fn element_icon_puts_our_element_in_the_marker_and_keeps_text_as_text() {
     assert_eq!(body.text_content().unwrap(), "<img src=x onerror=alert(1)>");
 }
 
-#[wasm_bindgen_test]
-async fn pharmacy_map_shows_every_located_pharmacy_as_a_pin_or_in_a_cluster() {
+/// Mounts the map on the real kiang snapshot with this link's parameters.
+async fn mount_map(
+    query: &str,
+) -> (
+    web_sys::HtmlElement,
+    Arc<feed::Inventory>,
+    RwSignal<Option<String>>,
+) {
     load_leaflet();
     let inventory = Arc::new(feed::parse(KIANG).unwrap());
     let parent = container();
     let shown = inventory.clone();
-    let config = Arc::new(Config::from_query("product=child&tiles=none"));
-    let _mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) /> }
+    let config = Arc::new(Config::from_query(query));
+    let selected = RwSignal::new(None::<String>);
+    let on_select = Callback::new(move |code| selected.set(Some(code)));
+    let mounted = leptos::mount::mount_to(parent.clone(), move || {
+        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) on_select /> }
     });
+    mounted.forget();
     next_tick().await;
+    (parent, inventory, selected)
+}
 
+#[wasm_bindgen_test]
+async fn pharmacy_map_shows_every_located_pharmacy_as_a_pin_or_in_a_cluster() {
+    let (parent, inventory, _) = mount_map("tiles=none").await;
     let pins = parent.query_selector_all("[data-id]").unwrap();
     let clusters = parent.query_selector_all(".cluster").unwrap();
     let clustered: usize = (0..clusters.length())
@@ -103,28 +117,32 @@ async fn pharmacy_map_shows_every_located_pharmacy_as_a_pin_or_in_a_cluster() {
         inventory.located().count()
     );
     assert!(clusters.length() > 0, "57 pharmacies over 400 px cluster");
-    for i in 0..pins.length() {
-        let pin: web_sys::Element = pins.item(i).unwrap().unchecked_into();
-        let code = pin.get_attribute("data-id").unwrap();
-        let pharmacy = inventory
-            .pharmacies
-            .iter()
-            .find(|p| p.code == code)
-            .unwrap();
-        let expected = match pharmacy.stock.get(Product::Child) {
-            Some(0) => "none",
-            Some(_) => "some",
-            None => "unknown",
-        };
-        assert_eq!(
-            pin.get_attribute("data-stock").as_deref(),
-            Some(expected),
-            "{code}"
-        );
-        let icon = pin.parent_element().unwrap();
-        assert_eq!(
-            icon.get_attribute("title").as_deref(),
-            Some(pharmacy.name.as_str())
-        );
-    }
+}
+
+#[wasm_bindgen_test]
+async fn a_pin_shows_its_stock_level_and_name_and_selecting_it_reports_its_code() {
+    // 易生藥局 (5945010289), the snapshot's first row, zoomed in past clustering.
+    let (parent, inventory, selected) =
+        mount_map("product=child&tiles=none&lat=23.975465&lng=121.604473&zoom=18").await;
+    let pharmacy = &inventory.pharmacies[0];
+    let pin = parent
+        .query_selector(&format!("[data-id=\"{}\"]", pharmacy.code))
+        .unwrap()
+        .expect("the pharmacy at the centre is a pin");
+    let expected =
+        StockThresholds::default_for(Product::Child).level(pharmacy.stock.get(Product::Child));
+    assert_eq!(
+        pin.get_attribute("data-stock").as_deref(),
+        Some(expected.as_str())
+    );
+    let icon: web_sys::HtmlElement = pin.parent_element().unwrap().unchecked_into();
+    assert_eq!(
+        icon.get_attribute("title").as_deref(),
+        Some(pharmacy.name.as_str())
+    );
+    icon.click();
+    assert_eq!(
+        selected.get_untracked().as_deref(),
+        Some(pharmacy.code.as_str())
+    );
 }

@@ -103,9 +103,13 @@ test('a pharmacy name with markup in it is shown as text and runs nothing', asyn
   await app.goto({ feed: 'hostile.json', tiles: 'none', lat: String(lat), lng: String(lng), zoom: '18' });
 
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
-  await expect(page.locator('.leaflet-marker-icon[title^="<img"]')).toHaveAttribute('title', hostile);
+  const marker = page.locator('.leaflet-marker-icon[title^="<img"]');
+  await expect(marker).toHaveAttribute('title', hostile);
   await expect(page.locator('[data-id^="<b"]')).toHaveAttribute('data-id', '<b id="injected">x</b>');
-  await expect(page.locator('#injected, .leaflet-marker-pane img')).toHaveCount(0);
+  // Its details show the same characters, as text.
+  await marker.click();
+  await expect(page.getByTestId('details').locator('h2')).toHaveText(hostile);
+  await expect(page.locator('#injected, .leaflet-marker-pane img, [data-testid=details] img')).toHaveCount(0);
   expect(await page.evaluate(() => (window as any).__injected)).toBeUndefined();
   expect(app.pageErrors).toEqual([]);
 });
@@ -132,5 +136,36 @@ test('clicking a cluster zooms in until it splits', async ({ page }, info) => {
   await cluster.click();
   await expect.poll(() => app.zoom()).toBeGreaterThan(before);
   await app.screenshot('cluster-zoomed', info.project.name);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('selecting a pharmacy shows its details: stock, phone, hours, notes, directions', async ({ page }, info) => {
+  const doc = readSnapshot(KIANG);
+  const first = doc.features[0];
+  const props = first.properties;
+  const [lng, lat] = first.geometry.coordinates;
+  const app = new MapPage(page);
+  await app.goto({ feed: `data/${KIANG}`, lat: String(lat), lng: String(lng), zoom: '18', lang: 'en' });
+  await app.settled();
+  await page.locator(`[data-id="${props.id}"]`).click();
+
+  const details = page.getByTestId('details');
+  await expect(details).toHaveAttribute('data-id', props.id);
+  await expect(details.locator('h2')).toHaveText(props.name);
+  await expect(details).toContainText(props.address);
+  await expect(details.locator('a.details__phone')).toHaveAttribute('href', `tel:${props.phone.replace(/\D/g, '')}`);
+  await expect(details.locator('[data-product=adult]')).toContainText(String(props.mask_adult));
+  await expect(details.locator('[data-product=child]')).toContainText(String(props.mask_child));
+  await expect(details.locator('.details__notes')).toContainText(props.note);
+  // service_periods: 21 flags, N = open; the grid shows 7 days × 3 periods.
+  const openCells = [...props.service_periods].filter((c: string) => c === 'N').length;
+  await expect(details.locator('.details__week td.open')).toHaveCount(openCells);
+  await expect(details.locator('a[href^="https://www.google.com/maps/dir/"]')).toHaveAttribute('href', new RegExp(`destination=${lat},${lng}$`));
+  await expect(details.locator('a[href^="https://maps.apple.com/"]')).toBeVisible();
+  await expect(details.locator('a[href^="https://www.openstreetmap.org/directions"]')).toBeVisible();
+  await app.screenshot('details', info.project.name);
+
+  await details.getByRole('button', { name: 'Close' }).click();
+  await expect(details).toHaveCount(0);
   expect(app.pageErrors).toEqual([]);
 });

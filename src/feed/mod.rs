@@ -16,7 +16,7 @@ use crate::time::TaipeiDateTime;
 
 pub use model::{
     FeedError, FeedFormat, Inventory, LoadError, OpeningPeriods, Pharmacy, Product, RowIssue,
-    RowProblem, Stock,
+    RowProblem, Stock, StockLevel, StockThresholds,
 };
 pub use region::{county_town, COUNTIES};
 pub use registry::{JoinStats, Registry};
@@ -53,6 +53,47 @@ pub fn is_stale(as_of: Option<TaipeiDateTime>, now_unix_seconds: i64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stock_levels_follow_the_thresholds() {
+        let masks = StockThresholds::default_for(Product::Adult);
+        let levels: Vec<&str> = [
+            None,
+            Some(0),
+            Some(1),
+            Some(19),
+            Some(20),
+            Some(99),
+            Some(100),
+            Some(3578),
+        ]
+        .into_iter()
+        .map(|n| masks.level(n).as_str())
+        .collect();
+        assert_eq!(
+            levels,
+            ["unknown", "none", "few", "few", "some", "some", "plenty", "plenty"]
+        );
+        let tests = StockThresholds::default_for(Product::RapidTest);
+        assert_eq!(tests.level(Some(4)), StockLevel::Few);
+        assert_eq!(tests.level(Some(20)), StockLevel::Plenty);
+    }
+
+    #[test]
+    fn opening_periods_answer_for_taipei_time() {
+        // 易生藥局's real service_periods (kiang, 2021-02-28): closed Sunday
+        // afternoon and evening only.
+        let periods = OpeningPeriods::from_kiang("NNNNNNNNNNNNNYNNNNNNY").unwrap();
+        let at = |s| TaipeiDateTime::parse_feed(s).unwrap();
+        assert!(periods.open_at(at("2021/02/28 09:30:00")), "Sunday morning");
+        assert!(
+            !periods.open_at(at("2021/02/28 18:23:26")),
+            "Sunday evening"
+        );
+        assert!(periods.open_at(at("2021/03/01 19:00:00")), "Monday evening");
+        assert!(!periods.open_at(at("2021/03/01 23:00:00")), "at night");
+        assert_eq!(OpeningPeriods::from_kiang("NNN"), None);
+    }
 
     #[test]
     fn data_turns_stale_after_ten_minutes() {

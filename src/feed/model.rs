@@ -96,6 +96,92 @@ impl OpeningPeriods {
     }
 }
 
+impl OpeningPeriods {
+    /// Which period a Taipei wall-clock hour falls in: morning 08–12,
+    /// afternoon 12–18, evening 18–22 (the NHIA flags name the periods, not
+    /// their hours; these are the usual clinic sessions). `None` at night.
+    pub fn period_of_hour(hour: u8) -> Option<usize> {
+        match hour {
+            8..=11 => Some(0),
+            12..=17 => Some(1),
+            18..=21 => Some(2),
+            _ => None,
+        }
+    }
+
+    /// Whether it is open at `at`; at night every pharmacy counts as closed.
+    pub fn open_at(&self, at: TaipeiDateTime) -> bool {
+        Self::period_of_hour(at.hour).is_some_and(|p| self.open[usize::from(at.date.weekday())][p])
+    }
+}
+
+/// How much stock, in words a citizen acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StockLevel {
+    Plenty,
+    Some,
+    Few,
+    None,
+    Unknown,
+}
+
+/// Where "plenty" starts and "few" ends, in units of the product.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StockThresholds {
+    /// At least this many is plenty.
+    pub plenty: u32,
+    /// Fewer than this (but some) is few.
+    pub few: u32,
+}
+
+impl StockThresholds {
+    /// Defaults: masks were sold 2–3 to a card from stocks of about 200 a
+    /// day; rapid tests by the box from stocks of a few dozen.
+    pub fn default_for(product: Product) -> StockThresholds {
+        match product {
+            Product::Adult | Product::Child => StockThresholds {
+                plenty: 100,
+                few: 20,
+            },
+            Product::RapidTest => StockThresholds { plenty: 20, few: 5 },
+        }
+    }
+
+    pub fn level(self, count: Option<u32>) -> StockLevel {
+        match count {
+            None => StockLevel::Unknown,
+            Some(0) => StockLevel::None,
+            Some(n) if n >= self.plenty => StockLevel::Plenty,
+            Some(n) if n < self.few => StockLevel::Few,
+            Some(_) => StockLevel::Some,
+        }
+    }
+}
+
+impl StockLevel {
+    /// The class and `data-stock` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StockLevel::Plenty => "plenty",
+            StockLevel::Some => "some",
+            StockLevel::Few => "few",
+            StockLevel::None => "none",
+            StockLevel::Unknown => "unknown",
+        }
+    }
+
+    /// A shape cue besides the colour.
+    pub fn glyph(self) -> &'static str {
+        match self {
+            StockLevel::Plenty => "●",
+            StockLevel::Some => "◐",
+            StockLevel::Few => "◔",
+            StockLevel::None => "×",
+            StockLevel::Unknown => "?",
+        }
+    }
+}
+
 /// A row that was left out or mended, for the "N rows skipped" detail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowIssue {

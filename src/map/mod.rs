@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ResizeObserver};
 
 use crate::config::{Config, Tiles, MAX_ZOOM};
-use crate::feed::{Inventory, Pharmacy, Product};
+use crate::feed::{Inventory, Pharmacy, Product, StockThresholds};
 use crate::i18n;
 use crate::spatial::cluster::{
     ClusterId, ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind,
@@ -44,6 +44,8 @@ const VIEW_MARGIN: f64 = 0.25;
 pub fn PharmacyMap(
     config: Arc<Config>,
     inventory: Signal<Option<Arc<Inventory>>>,
+    /// Called with a pharmacy's code when it is selected on the map.
+    on_select: Callback<String>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let lang = config.lang;
@@ -56,7 +58,7 @@ pub fn PharmacyMap(
         };
         let inventory = inventory.get();
         map.update_value(|map| {
-            let map = map.get_or_insert_with(|| LeafletMap::new(&element, &config));
+            let map = map.get_or_insert_with(|| LeafletMap::new(&element, &config, on_select));
             if let Some(inventory) = inventory {
                 map.show(
                     inventory.clone(),
@@ -87,6 +89,8 @@ struct Shown {
     container: HtmlElement,
     pins: FeatureGroup,
     lang: crate::config::Lang,
+    levels: Option<StockThresholds>,
+    on_select: Callback<String>,
     inventory: Option<Arc<Inventory>>,
     product: Option<Product>,
     index: Option<ClusterIndex>,
@@ -120,7 +124,7 @@ impl Drop for LeafletMap {
 }
 
 impl LeafletMap {
-    fn new(element: &HtmlElement, config: &Config) -> LeafletMap {
+    fn new(element: &HtmlElement, config: &Config, on_select: Callback<String>) -> LeafletMap {
         let options = MapOptions::new();
         options.set_max_zoom(f64::from(MAX_ZOOM));
         let map =
@@ -145,6 +149,8 @@ impl LeafletMap {
             container: element.clone(),
             pins: pins.clone(),
             lang: config.lang,
+            levels: config.levels,
+            on_select,
             inventory: None,
             product: None,
             index: None,
@@ -300,17 +306,21 @@ impl Shown {
                 element_icon(&element, "cluster-icon", size).into()
             }
             (_, Some(pharmacy)) => {
-                element_icon(&pin(pharmacy, self.product), "pin", PIN_SIZE).into()
+                element_icon(&pin(pharmacy, self.product, self.levels), "pin", PIN_SIZE).into()
             }
             (_, None) => unreachable!("a point marker always has its pharmacy"),
         }
     }
 
-    /// A cluster zooms in to where it splits; a pharmacy (issue 4) will open its details.
+    /// A cluster zooms in to where it splits; a pharmacy is selected.
     fn clicked(&mut self, element: &HtmlElement) {
         let Some(body) = element.first_element_child() else {
             return;
         };
+        if let Some(code) = body.get_attribute("data-id") {
+            self.on_select.run(code);
+            return;
+        }
         let (Some(zoom), Some(index)) = (
             body.get_attribute("data-zoom"),
             body.get_attribute("data-index"),
@@ -407,17 +417,22 @@ fn cluster_element(
     (body, size)
 }
 
-/// The pin's body: its stock state as a class, a glyph (so colour is not the
-/// only cue) and the hook `data-id`. Its name is the marker's title, as text.
-fn pin(pharmacy: &Pharmacy, product: Option<Product>) -> web_sys::Element {
-    let (state, glyph) = match product.and_then(|p| pharmacy.stock.get(p)) {
-        Some(0) => ("none", "×"),
-        Some(_) => ("some", "✓"),
-        None => ("unknown", "?"),
+/// The pin's body: its stock level as a class and a glyph (so colour is not
+/// the only cue) and the hook `data-id`. Its name is the marker's title, as text.
+fn pin(
+    pharmacy: &Pharmacy,
+    product: Option<Product>,
+    levels: Option<StockThresholds>,
+) -> web_sys::Element {
+    let level = match product {
+        Some(product) => levels
+            .unwrap_or_else(|| StockThresholds::default_for(product))
+            .level(pharmacy.stock.get(product)),
+        None => crate::feed::StockLevel::Unknown,
     };
-    let body = element("span", &format!("pin__body pin--{state}"));
+    let body = element("span", &format!("pin__body pin--{}", level.as_str()));
     let _ = body.set_attribute("data-id", &pharmacy.code);
-    let _ = body.set_attribute("data-stock", state);
-    body.set_text_content(Some(glyph));
+    let _ = body.set_attribute("data-stock", level.as_str());
+    body.set_text_content(Some(level.glyph()));
     body
 }

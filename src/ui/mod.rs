@@ -1,8 +1,10 @@
 //! Leptos components, one per panel. They read state and render text; they
 //! neither parse nor compute.
 
+mod details;
 mod feed_status;
 mod link_problems;
 
-pub use feed_status::{FeedDetails, FeedStatus, FeedView, LoadState};
+pub use details::PharmacyDetails;
+pub use feed_status::{now_unix_seconds, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use link_problems::LinkProblems;

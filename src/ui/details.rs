@@ -1,0 +1,133 @@
+//! One pharmacy's details: a card beside the map on a wide screen, a bottom
+//! sheet on a phone. Every feed string is rendered as text by Leptos.
+
+use leptos::prelude::*;
+
+use crate::config::Lang;
+use crate::feed::{OpeningPeriods, StockThresholds};
+use crate::i18n;
+use crate::links;
+use crate::time::TaipeiDateTime;
+use crate::ui::{now_unix_seconds, FeedView};
+
+#[component]
+pub fn PharmacyDetails(
+    feed: RwSignal<FeedView>,
+    selected: RwSignal<Option<String>>,
+    levels: Option<StockThresholds>,
+    lang: Lang,
+) -> impl IntoView {
+    let pharmacy = move || {
+        let code = selected.get()?;
+        feed.with(|f| {
+            let inventory = f.inventory.as_ref()?;
+            let pharmacy = inventory
+                .pharmacies
+                .iter()
+                .find(|p| p.code == code)?
+                .clone();
+            Some((pharmacy, inventory.products(), pharmacy_updated(f)))
+        })
+    };
+    move || {
+        pharmacy().map(|(p, products, as_of)| {
+            let now = TaipeiDateTime::from_unix_seconds(now_unix_seconds());
+            let open = p.opening.map(|o| o.open_at(now));
+            let stock_rows = products
+                .into_iter()
+                .map(|product| {
+                    let count = p.stock.get(product);
+                    let level = levels.unwrap_or_else(|| StockThresholds::default_for(product)).level(count);
+                    view! {
+                        <tr data-product=product.as_param()>
+                            <th scope="row">{i18n::product(lang, product)}</th>
+                            <td class=format!("stock stock--{}", level.as_str())>
+                                {count.map_or_else(|| "—".to_owned(), |n| n.to_string())}
+                                " · "
+                                {i18n::stock_level(lang, level)}
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let tel = links::tel_href(&p.phone);
+            let updated = p.updated.or(as_of).map(TaipeiDateTime::to_display);
+            let directions = links::directions(p.location, &p.address);
+            let notes = p.notes.clone();
+            view! {
+                <aside class="details" data-testid="details" data-id=p.code.clone() aria-labelledby="details-name">
+                    <button class="details__close" on:click=move |_| selected.set(None) aria-label=i18n::close(lang)>
+                        "×"
+                    </button>
+                    <h2 id="details-name" class="details__name">{p.name.clone()}</h2>
+                    <p class="details__address">{p.address.clone()}</p>
+                    {tel.map(|href| view! { <p><a class="details__phone" href=href>{p.phone.clone()}</a></p> })}
+                    <table class="details__stock">
+                        <tbody>{stock_rows}</tbody>
+                    </table>
+                    <p class="details__open" data-open=open.map(|o| o.to_string())>{i18n::open_now(lang, open)}</p>
+                    {p.opening.map(|o| week_grid(o, now, lang))}
+                    {updated.map(|t| view! { <p class="details__updated">{i18n::updated(lang)} " " {t}</p> })}
+                    <ul class="details__notes">
+                        {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                    <p class="details__directions">
+                        {i18n::directions(lang)} ": "
+                        {directions
+                            .into_iter()
+                            .map(|(name, href)| view! { <a href=href target="_blank" rel="noopener noreferrer">{name}</a> " " })
+                            .collect_view()}
+                    </p>
+                </aside>
+            }
+        })
+    }
+}
+
+/// The feed's own time, for rows without a stamp of their own.
+fn pharmacy_updated(view: &FeedView) -> Option<TaipeiDateTime> {
+    view.inventory.as_ref().and_then(|inv| inv.as_of)
+}
+
+/// Opening periods as a small week grid, today's column marked.
+fn week_grid(opening: OpeningPeriods, now: TaipeiDateTime, lang: Lang) -> impl IntoView {
+    let today = usize::from(now.date.weekday());
+    let days = i18n::weekdays(lang);
+    view! {
+        <table class="details__week">
+            <thead>
+                <tr>
+                    <th></th>
+                    {days
+                        .iter()
+                        .enumerate()
+                        .map(|(d, name)| view! { <th class:today=d == today scope="col">{*name}</th> })
+                        .collect_view()}
+                </tr>
+            </thead>
+            <tbody>
+                {i18n::periods(lang)
+                    .iter()
+                    .enumerate()
+                    .map(|(period, name)| {
+                        view! {
+                            <tr>
+                                <th scope="row">{*name}</th>
+                                {(0..7)
+                                    .map(|d| {
+                                        let open = opening.open[d][period];
+                                        view! {
+                                            <td class:open=open class:today=d == today>
+                                                {if open { "✓" } else { "—" }}
+                                            </td>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
