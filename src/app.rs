@@ -5,12 +5,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::config::query_with_filters;
 use crate::config::{Config, Mode, PUBLIC_FEED};
 use crate::feed::fetch::{Outcome, Poller, Source};
 use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
 use crate::i18n;
 use crate::map::PharmacyMap;
-use crate::ui::{FeedDetails, FeedStatus, FeedView, LinkProblems, LoadState, PharmacyDetails};
+use crate::ui::{
+    FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, PharmacyDetails,
+};
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -74,6 +77,21 @@ fn App() -> impl IntoView {
         poller.with_value(|p| p.as_ref().map(Poller::refresh_now));
     });
 
+    // Filters start from the link and are written back to it, so the
+    // address always reproduces the view.
+    let filters = RwSignal::new(config.filters());
+    Effect::new(move |_| {
+        let query = filters
+            .with(|f| query_with_filters(&window().location().search().unwrap_or_default(), f));
+        let url = if query.is_empty() {
+            window().location().pathname().unwrap_or_default()
+        } else {
+            format!("?{query}")
+        };
+        let _ = window()
+            .history()
+            .map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+    });
     let selected = RwSignal::new(None::<String>);
     let on_select = Callback::new(move |code: String| selected.set(Some(code)));
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
@@ -90,10 +108,11 @@ fn App() -> impl IntoView {
                     <span class="app-header__tagline">{i18n::tagline(lang)}</span>
                 </h1>
                 <FeedStatus feed lang on_retry=retry />
+                <FilterBar feed filters lang />
             </header>
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
-                <PharmacyMap config=config.clone() inventory on_select />
+                <PharmacyMap config=config.clone() inventory filters=filters.into() on_select />
                 <PharmacyDetails feed selected levels=config.levels lang />
             </main>
             <FeedDetails feed lang />

@@ -4,7 +4,7 @@
 //! it is reported as a [`ParamProblem`], that parameter falls back to its
 //! default, and every other parameter still applies.
 
-use crate::feed::{Product, StockThresholds};
+use crate::feed::{Filters, Product, StockThresholds};
 use crate::spatial::LatLng;
 use crate::time::Date;
 
@@ -96,6 +96,10 @@ pub struct Config {
     pub refresh: Option<u32>,
     /// `levels=PLENTY,FEW`: stock thresholds for the product shown.
     pub levels: Option<StockThresholds>,
+    /// `instock=1`: only pharmacies with stock of the product shown.
+    pub only_in_stock: bool,
+    /// `opennow=1`: only pharmacies open now (where hours are known).
+    pub only_open_now: bool,
     /// What was wrong with the link, in the order met.
     pub problems: Vec<ParamProblem>,
 }
@@ -132,9 +136,22 @@ pub enum ProblemKind {
     NotRefresh,
     /// `levels` must be `PLENTY,FEW` with PLENTY > FEW.
     NotLevels,
+    /// A switch must be `1` or `0`.
+    NotSwitch,
 }
 
 impl Config {
+    /// The filters this link asks for.
+    pub fn filters(&self) -> Filters {
+        Filters {
+            product: self.product,
+            only_in_stock: self.only_in_stock,
+            only_open_now: self.only_open_now,
+            county: self.county.clone(),
+            town: self.town.clone(),
+        }
+    }
+
     /// Reads a query string, with or without its leading `?`.
     pub fn from_query(query: &str) -> Config {
         let mut config = Config::default();
@@ -171,6 +188,12 @@ impl Config {
                 "town" => config.town = config.check(region("town", value)),
                 "refresh" => config.refresh = config.check(refresh(value)),
                 "levels" => config.levels = config.check(levels(value)),
+                "instock" => {
+                    config.only_in_stock = config.check(switch("instock", value)).unwrap_or(false)
+                }
+                "opennow" => {
+                    config.only_open_now = config.check(switch("opennow", value)).unwrap_or(false)
+                }
                 // Embedders add their own parameters (utm_…); not ours to judge.
                 _ => {}
             }
@@ -193,10 +216,38 @@ impl Config {
     }
 }
 
+/// `query` with the filter parameters set to `filters` (the others kept as
+/// they were), so the address bar always reproduces the view.
+pub fn query_with_filters(query: &str, filters: &Filters) -> String {
+    const FILTER_PARAMS: [&str; 5] = ["product", "instock", "opennow", "county", "town"];
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
+        if !FILTER_PARAMS.contains(&key.as_ref()) {
+            out.append_pair(&key, &value);
+        }
+    }
+    if let Some(product) = filters.product {
+        out.append_pair("product", product.as_param());
+    }
+    if filters.only_in_stock {
+        out.append_pair("instock", "1");
+    }
+    if filters.only_open_now {
+        out.append_pair("opennow", "1");
+    }
+    if let Some(county) = &filters.county {
+        out.append_pair("county", county);
+    }
+    if let Some(town) = &filters.town {
+        out.append_pair("town", town);
+    }
+    out.finish()
+}
+
 /// Every parameter of the contract, for reporting repeats.
-const PARAMS: [&str; 16] = [
+const PARAMS: [&str; 18] = [
     "feed", "registry", "rules", "product", "at", "lat", "lng", "zoom", "date", "mode", "lang",
-    "county", "town", "tiles", "refresh", "levels",
+    "county", "town", "tiles", "refresh", "levels", "instock", "opennow",
 ];
 
 fn known_param(key: &str) -> Option<&'static str> {
@@ -312,6 +363,14 @@ fn refresh(value: &str) -> Result<u32, ParamProblem> {
         .ok()
         .filter(|s| *s == 0 || (30..=3600).contains(s))
         .ok_or_else(|| problem("refresh", value, ProblemKind::NotRefresh))
+}
+
+fn switch(param: &'static str, value: &str) -> Result<bool, ParamProblem> {
+    match value {
+        "1" | "true" => Ok(true),
+        "0" | "false" => Ok(false),
+        _ => Err(problem(param, value, ProblemKind::NotSwitch)),
+    }
 }
 
 fn levels(value: &str) -> Result<StockThresholds, ParamProblem> {
@@ -593,6 +652,28 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn filter_switches_and_the_query_that_reproduces_them() {
+        let config = Config::from_query(
+            "lang=en&instock=1&opennow=0&county=%E8%87%BA%E5%8C%97%E5%B8%82&zoom=12",
+        );
+        assert!(config.only_in_stock && !config.only_open_now);
+        let bad = Config::from_query("instock=yes");
+        assert_eq!(kinds(&bad), vec![("instock", ProblemKind::NotSwitch)]);
+
+        let mut filters = config.filters();
+        filters.product = Some(Product::Child);
+        filters.town = Some("大安區".into());
+        filters.only_in_stock = false;
+        let query = query_with_filters(
+            "lang=en&instock=1&opennow=0&county=%E8%87%BA%E5%8C%97%E5%B8%82&zoom=12",
+            &filters,
+        );
+        assert_eq!(query, "lang=en&zoom=12&product=child&county=%E8%87%BA%E5%8C%97%E5%B8%82&town=%E5%A4%A7%E5%AE%89%E5%8D%80");
+        // The link reads back as the same filters.
+        assert_eq!(Config::from_query(&query).filters(), filters);
     }
 
     #[test]

@@ -89,6 +89,30 @@ pub fn open_label(lang: Lang) -> &'static str {
     pick(lang, "營業", "open")
 }
 
+pub fn filters(lang: Lang) -> &'static str {
+    pick(lang, "篩選", "Filters")
+}
+
+pub fn only_in_stock(lang: Lang) -> &'static str {
+    pick(lang, "只看有貨", "Only with stock")
+}
+
+pub fn only_open_now(lang: Lang) -> &'static str {
+    pick(lang, "只看營業中", "Only open now")
+}
+
+pub fn all_counties(lang: Lang) -> &'static str {
+    pick(lang, "全部縣市", "All counties")
+}
+
+pub fn all_towns(lang: Lang) -> &'static str {
+    pick(lang, "全部鄉鎮市區", "All towns")
+}
+
+pub fn product_label(lang: Lang) -> &'static str {
+    pick(lang, "品項", "Product")
+}
+
 pub fn retry(lang: Lang) -> &'static str {
     pick(lang, "重試", "Retry")
 }
@@ -292,6 +316,8 @@ pub fn param_problem(lang: Lang, problem: &ParamProblem) -> String {
         (Lang::En, NotRefresh) => "must be 0 (no refresh) or 30 to 3600 seconds",
         (Lang::ZhTw, NotLevels) => "須為「充足,少量」兩個整數，例如 100,20",
         (Lang::En, NotLevels) => "must be two whole numbers, plenty,few, e.g. 100,20",
+        (Lang::ZhTw, NotSwitch) => "須為 1 或 0",
+        (Lang::En, NotSwitch) => "must be 1 or 0",
     };
     format!("{}=“{}”: {expected}", problem.param, problem.value)
 }

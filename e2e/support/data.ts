@@ -88,3 +88,9 @@ export function expectedFromRapidTestCsv(name: string): Expected {
 }
 
 export const expectedDefault = () => expectedFromMaskCsv(DEFAULT_FEED, DEFAULT_REGISTRY);
+
+/** The default feed's located pharmacies as [code, county-ish address, adult, child]. */
+export function maskCsvLocatedRows(name: string, registryName: string): string[][] {
+  const registry = new Set(expectedFromGeoJson(readSnapshot(registryName)).locatedIds);
+  return csvRows(name).filter((r) => registry.has(r[0]));
+}

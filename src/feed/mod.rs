@@ -2,6 +2,7 @@
 //! (browser builds) touches the network.
 
 mod csv;
+mod filter;
 mod geojson;
 mod model;
 pub mod refresh;
@@ -14,6 +15,7 @@ pub mod fetch;
 
 use crate::time::TaipeiDateTime;
 
+pub use filter::Filters;
 pub use model::{
     FeedError, FeedFormat, Inventory, LoadError, OpeningPeriods, Pharmacy, Product, RowIssue,
     RowProblem, Stock, StockLevel, StockThresholds,

@@ -21,12 +21,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ResizeObserver};
 
 use crate::config::{Config, Tiles, MAX_ZOOM};
-use crate::feed::{Inventory, Pharmacy, Product, StockThresholds};
+use crate::feed::{Filters, Inventory, Pharmacy, Product, StockThresholds};
 use crate::i18n;
 use crate::spatial::cluster::{
     ClusterId, ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind,
 };
 use crate::spatial::TAIWAN_VIEW;
+use crate::time::TaipeiDateTime;
 
 pub use bindings::element_icon;
 use bindings::{event_marker_element, Listener};
@@ -44,6 +45,7 @@ const VIEW_MARGIN: f64 = 0.25;
 pub fn PharmacyMap(
     config: Arc<Config>,
     inventory: Signal<Option<Arc<Inventory>>>,
+    filters: Signal<Filters>,
     /// Called with a pharmacy's code when it is selected on the map.
     on_select: Callback<String>,
 ) -> impl IntoView {
@@ -57,14 +59,11 @@ pub fn PharmacyMap(
             return;
         };
         let inventory = inventory.get();
+        let filters = filters.get();
         map.update_value(|map| {
             let map = map.get_or_insert_with(|| LeafletMap::new(&element, &config, on_select));
             if let Some(inventory) = inventory {
-                map.show(
-                    inventory.clone(),
-                    inventory.product_to_show(config.product),
-                    lang,
-                );
+                map.show(inventory.clone(), &filters, lang);
             }
         });
     });
@@ -198,12 +197,15 @@ impl LeafletMap {
 
     /// Shows a new inventory: rebuilds the cluster index, then updates the
     /// markers in view.
-    fn show(&self, inventory: Arc<Inventory>, product: Option<Product>, lang: crate::config::Lang) {
+    fn show(&self, inventory: Arc<Inventory>, filters: &Filters, lang: crate::config::Lang) {
         let mut shown = self.shared.borrow_mut();
+        let product = inventory.product_to_show(filters.product);
+        let now = TaipeiDateTime::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64);
         let (pharmacy_of, points): (Vec<usize>, Vec<ClusterPoint>) = inventory
             .pharmacies
             .iter()
             .enumerate()
+            .filter(|(_, p)| filters.admits(p, product, now))
             .filter_map(|(i, p)| {
                 let has_stock = product.and_then(|pr| p.stock.get(pr)).unwrap_or(0) > 0;
                 p.location.map(|at| (i, ClusterPoint { at, has_stock }))

@@ -3,8 +3,10 @@
 
 mod details;
 mod feed_status;
+mod filters;
 mod link_problems;
 
 pub use details::PharmacyDetails;
 pub use feed_status::{now_unix_seconds, FeedDetails, FeedStatus, FeedView, LoadState};
+pub use filters::FilterBar;
 pub use link_problems::LinkProblems;

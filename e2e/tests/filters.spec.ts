@@ -1,0 +1,59 @@
+// Filters as a citizen uses them on the default real snapshot (the 2020-03-03
+// NHIA CSV placed by the registry): each changes what the map shows at once
+// and the address, and the address brings the same view back.
+import { test, expect } from '@playwright/test';
+import { MapPage } from '../pages/map-page';
+import { DEFAULT_FEED, DEFAULT_REGISTRY, maskCsvLocatedRows } from '../support/data';
+
+const rows = () => maskCsvLocatedRows(DEFAULT_FEED, DEFAULT_REGISTRY);
+const inTaipei = (r: string[]) => /^[臺台]北市/.test(r[2]);
+
+test('stock, county and town filters change the map and the address, and a link restores them', async ({ page }, info) => {
+  const app = new MapPage(page);
+  // Zoom 6: all of Taiwan in view on any screen, so the map shows every pharmacy that passes.
+  await app.goto({ tiles: 'none', zoom: '6', lang: 'en' });
+  await app.settled();
+  await expect.poll(() => app.shownCount()).toBe(rows().length);
+
+  // On a phone the filters fold behind one button.
+  const toggle = page.getByRole('button', { name: 'Filters' });
+  if (info.project.name === 'phone') {
+    await expect(page.getByTestId('filters')).toBeHidden();
+    await toggle.click();
+  } else {
+    await expect(toggle).toBeHidden();
+  }
+  await page.getByLabel('Only with stock').check();
+  const withAdultStock = rows().filter((r) => Number(r[4]) > 0).length;
+  await expect.poll(() => app.shownCount()).toBe(withAdultStock);
+  await expect(page).toHaveURL(/instock=1/);
+
+  await page.locator('select[name=county]').selectOption('臺北市');
+  await expect.poll(() => app.shownCount()).toBe(rows().filter((r) => Number(r[4]) > 0 && inTaipei(r)).length);
+  await expect(page).toHaveURL(/county=%E8%87%BA%E5%8C%97%E5%B8%82/);
+
+  await page.locator('select[name=town]').selectOption('大安區');
+  const daan = rows().filter((r) => Number(r[4]) > 0 && inTaipei(r) && r[2].includes('市大安區')).length;
+  await expect.poll(() => app.shownCount()).toBe(daan);
+  expect(daan).toBeGreaterThan(10);
+
+  await page.locator('select[name=product]').selectOption('child');
+  await expect(page).toHaveURL(/product=child/);
+  const daanChild = rows().filter((r) => Number(r[5]) > 0 && inTaipei(r) && r[2].includes('市大安區')).length;
+  await expect.poll(() => app.shownCount()).toBe(daanChild);
+
+  // The address reproduces the view.
+  await page.reload();
+  await app.settled();
+  if (info.project.name === 'phone') {
+    await expect(toggle).toHaveText('Filters (2)');
+    await toggle.click();
+  }
+  await expect(page.getByLabel('Only with stock')).toBeChecked();
+  await expect(page.locator('select[name=county]')).toHaveValue('臺北市');
+  await expect(page.locator('select[name=town]')).toHaveValue('大安區');
+  await expect(page.locator('select[name=product]')).toHaveValue('child');
+  await expect.poll(() => app.shownCount()).toBe(daanChild);
+  await app.screenshot('filters', info.project.name);
+  expect(app.pageErrors).toEqual([]);
+});

@@ -1,0 +1,41 @@
+//! Which pharmacies to show: the product, only those with stock, only those
+//! open now, a county and a town. Pure; the map and lists both use it.
+
+use super::model::{Pharmacy, Product};
+use crate::time::TaipeiDateTime;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// `None`: the feed's first product.
+    pub product: Option<Product>,
+    pub only_in_stock: bool,
+    pub only_open_now: bool,
+    /// As the registry writes it (臺, not 台).
+    pub county: Option<String>,
+    pub town: Option<String>,
+}
+
+impl Filters {
+    /// Whether `pharmacy` passes, for `product` at Taipei time `now`. A
+    /// pharmacy whose hours are unknown is not hidden by "open now": the
+    /// feeds give hours for few, and hiding the rest would mislead.
+    pub fn admits(
+        &self,
+        pharmacy: &Pharmacy,
+        product: Option<Product>,
+        now: TaipeiDateTime,
+    ) -> bool {
+        let in_stock = || product.and_then(|p| pharmacy.stock.get(p)).unwrap_or(0) > 0;
+        let open = || pharmacy.opening.is_none_or(|o| o.open_at(now));
+        (!self.only_in_stock || in_stock())
+            && (!self.only_open_now || open())
+            && self
+                .county
+                .as_deref()
+                .is_none_or(|c| pharmacy.county == Some(c))
+            && self
+                .town
+                .as_deref()
+                .is_none_or(|t| pharmacy.town.as_deref() == Some(t))
+    }
+}

@@ -1,0 +1,105 @@
+//! Filters on real data: the 2020-03-03 NHIA mask CSV (counties and towns
+//! from addresses, real stock) and kiang's points.json of 2021-02-28 (real
+//! opening periods). Expected counts come from the raw files.
+
+mod common;
+
+use common::{read_json, read_shared};
+use mask_map::feed::{self, Filters, Product};
+use mask_map::time::TaipeiDateTime;
+
+#[test]
+fn county_town_and_stock_filters_on_the_mask_csv() {
+    let inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();
+    let text = String::from_utf8(read_shared("maskdata-2020-03-03.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let now = TaipeiDateTime::parse_feed("2020/03/03 11:23:40").unwrap();
+    let count = |filters: &Filters, product| {
+        inventory
+            .pharmacies
+            .iter()
+            .filter(|p| filters.admits(p, product, now))
+            .count()
+    };
+
+    let everything = Filters::default();
+    assert_eq!(count(&everything, Some(Product::Adult)), rows.len());
+    let in_stock = Filters {
+        only_in_stock: true,
+        ..Filters::default()
+    };
+    let adult_in_stock = rows
+        .iter()
+        .filter(|r| r[4].parse::<u32>().unwrap() > 0)
+        .count();
+    assert_eq!(count(&in_stock, Some(Product::Adult)), adult_in_stock);
+    assert_eq!(adult_in_stock, 5370, "SOURCES.md");
+
+    // 臺北市 and 台北市 are one city; 大安區 one of its districts.
+    let taipei = |r: &&Vec<&str>| r[2].starts_with("臺北市") || r[2].starts_with("台北市");
+    let in_taipei = Filters {
+        county: Some("臺北市".into()),
+        ..Filters::default()
+    };
+    assert_eq!(
+        count(&in_taipei, Some(Product::Adult)),
+        rows.iter().filter(taipei).count()
+    );
+    let daan = Filters {
+        county: Some("臺北市".into()),
+        town: Some("大安區".into()),
+        ..Filters::default()
+    };
+    let expected = rows
+        .iter()
+        .filter(taipei)
+        .filter(|r| r[2].contains("市大安區"))
+        .count();
+    assert_eq!(count(&daan, Some(Product::Adult)), expected);
+    assert!(expected > 50);
+    // Opening hours are unknown in this feed: "open now" hides nobody.
+    let open_now = Filters {
+        only_open_now: true,
+        ..Filters::default()
+    };
+    assert_eq!(count(&open_now, Some(Product::Adult)), rows.len());
+}
+
+#[test]
+fn open_now_uses_kiangs_real_opening_periods() {
+    let doc = read_json("points-2021-02-28.json");
+    let inventory = feed::parse(&read_shared("points-2021-02-28.json")).unwrap();
+    let open_now = Filters {
+        only_open_now: true,
+        ..Filters::default()
+    };
+    // 2021-02-28 was a Sunday; 18:23 is its evening: flag index 14 + 6 = 20.
+    let now = TaipeiDateTime::parse_feed("2021/02/28 18:23:26").unwrap();
+    let expected = doc["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            f["properties"]["service_periods"]
+                .as_str()
+                .unwrap()
+                .chars()
+                .nth(20)
+                == Some('N')
+        })
+        .count();
+    let shown = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| open_now.admits(p, Some(Product::Adult), now))
+        .count();
+    assert_eq!(shown, expected);
+    assert!(
+        shown < inventory.pharmacies.len(),
+        "some close on Sunday evenings"
+    );
+}
