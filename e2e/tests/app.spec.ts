@@ -169,3 +169,36 @@ test('selecting a pharmacy shows its details: stock, phone, hours, notes, direct
   await expect(details).toHaveCount(0);
   expect(app.pageErrors).toEqual([]);
 });
+
+test('panning keeps the markers that stay in view: the same elements, not rebuilt', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lat: '25.04', lng: '121.53', zoom: '12' });
+  await app.settled();
+  // Mark each cluster element and note where it is.
+  const marked = await app.clusters.evaluateAll((els) => {
+    els.forEach((e) => ((e as any).__before = e.getBoundingClientRect().toJSON()));
+    return els.length;
+  });
+  expect(marked).toBeGreaterThan(3);
+  const box = (await app.map.boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 40, y + 30, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(600);
+  // The clusters still in view are the very same elements, carried by the pan.
+  const moves = await app.clusters.evaluateAll((els) =>
+    els
+      .filter((e) => (e as any).__before)
+      .map((e) => {
+        const now = e.getBoundingClientRect();
+        return [now.x - (e as any).__before.x, now.y - (e as any).__before.y];
+      }),
+  );
+  expect(moves.length, 'most markers were kept').toBeGreaterThan(marked / 2);
+  for (const [dx, dy] of moves) {
+    expect(Math.hypot(dx, dy), 'the map really panned').toBeGreaterThan(20);
+  }
+  expect(app.pageErrors).toEqual([]);
+});
