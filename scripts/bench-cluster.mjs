@@ -6,14 +6,10 @@
 // (each real point repeated with a small deterministic offset).
 // Prints build time, all-zoom query time (the whole world at zooms 0–17) and
 // memory (JS heap kept by supercluster's index; wasm linear-memory growth).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { join } from 'node:path';
+import { dataDir as data, repo, withAppPage } from './bench-browser.mjs';
 
-const repo = resolve(fileURLToPath(import.meta.url), '../..');
-const data = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
 const port = Number(process.env.BENCH_PORT ?? 8798);
 const OPTIONS = { radius: 60, extent: 256, minZoom: 0, maxZoom: 16, minPoints: 2 };
 
@@ -22,20 +18,9 @@ const real = JSON.parse(readFileSync(join(data, 'alt-geojson-masksLeft-2020-08-0
   f.properties.masksLeft > 0 ? 1 : 0,
 ]);
 
-const server = spawn('node', [join(repo, 'scripts/serve.mjs'), '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc --max-old-space-size=8192'],
-});
-let results;
-try {
-  const page = await browser.newPage();
-  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm)));
-  await page.goto(`http://127.0.0.1:${port}/?feed=data/none.json&refresh=0&tiles=none`);
-  await page.waitForFunction(() => window.wasmBindings?.BenchClusterIndex && window.__wasm);
+const results = await withAppPage(port, async (page) => {
   await page.addScriptTag({ path: join(repo, 'node_modules/supercluster/dist/supercluster.min.js') });
-  results = await page.evaluate(
+  return page.evaluate(
     ({ real, OPTIONS }) => {
       const derive = (n) => {
         const out = [];
@@ -100,10 +85,7 @@ try {
     },
     { real, OPTIONS },
   );
-} finally {
-  await browser.close();
-  server.kill();
-}
+});
 const mb = (b) => (b / 1048576).toFixed(1);
 console.log('\nClustering in one Chromium page: our index (wasm) vs npm supercluster 9.1.0 (JS), same options\n');
 console.table(

@@ -7,14 +7,11 @@
 // Memory in the browser: the wasm module's linear memory after each case (it
 // only grows, so it is a high-water mark: an upper bound of the peak heap),
 // and the JS heap the baseline's result keeps (Chromium's precise memory info).
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { join } from 'node:path';
+import { dataDir as data, repo, withAppPage } from './bench-browser.mjs';
 
-const repo = resolve(fileURLToPath(import.meta.url), '../..');
-const data = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
 const port = Number(process.env.BENCH_PORT ?? 8799);
 const RUNS = 9;
 
@@ -42,20 +39,8 @@ const nativeOut = execFileSync('cargo', ['bench', '--quiet', '--bench', 'feed', 
 });
 const native = nativeOut.trim().split('\n').map((l) => JSON.parse(l));
 
-const server = spawn('node', [join(repo, 'scripts/serve.mjs'), '--port', String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 800));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-});
-let browserRows;
-try {
-  const page = await browser.newPage();
-  await page.addInitScript(() => addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm)));
-  // A page whose own feed fails fast, so its heap starts small.
-  await page.goto(`http://127.0.0.1:${port}/?feed=data/none.json&refresh=0&tiles=none`);
-  await page.waitForFunction(() => window.wasmBindings?.bench_parse && window.__wasm);
-  browserRows = await page.evaluate(async (RUNS) => {
+const browserRows = await withAppPage(port, (page) =>
+  page.evaluate(async (RUNS) => {
     const get = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
     const [csv, registry, rapid, derived] = await Promise.all([
       get('data/maskdata-2020-03-03.csv'),
@@ -110,11 +95,8 @@ try {
         wasm_memory: wasmMemoryBytes(),
       };
     });
-  }, RUNS);
-} finally {
-  await browser.close();
-  server.kill();
-}
+  }, RUNS),
+);
 
 const mb = (b) => (b / 1048576).toFixed(1);
 const rows = browserRows.map((b) => {

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::feed::{self, Registry};
 use crate::spatial::cluster::{ClusterIndex, ClusterOptions, ClusterPoint};
-use crate::spatial::LatLng;
+use crate::spatial::{LatLng, WORLD};
 
 /// Parses a feed; returns how many pharmacies it holds (0 if it failed).
 #[wasm_bindgen]
@@ -53,16 +53,7 @@ impl BenchClusterIndex {
 
     /// Clusters and points of the whole world at every zoom 0–17, summed.
     pub fn query_all_zooms(&self) -> usize {
-        let (sw, ne) = (
-            LatLng {
-                lat: -85.0,
-                lng: -180.0,
-            },
-            LatLng {
-                lat: 85.0,
-                lng: 180.0,
-            },
-        );
+        let (sw, ne) = WORLD;
         (0..=17)
             .map(|zoom| self.0.items_in(sw, ne, zoom).len())
             .sum()

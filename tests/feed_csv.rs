@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::HashSet;
 
-use common::{read_json, read_shared};
+use common::{read_json, read_shared, with_stock};
 use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, Registry, COUNTIES};
 use mask_map::time::TaipeiDateTime;
 
@@ -28,14 +28,6 @@ fn raw_rows(name: &str) -> Vec<Vec<String>> {
 fn positive(rows: &[Vec<String>], column: usize) -> usize {
     rows.iter()
         .filter(|r| r[column].trim().parse::<u32>().unwrap_or(0) > 0)
-        .count()
-}
-
-fn with_stock(inventory: &Inventory, product: Product) -> usize {
-    inventory
-        .pharmacies
-        .iter()
-        .filter(|p| p.stock.get(product).unwrap_or(0) > 0)
         .count()
 }
 

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{read_json, read_shared};
+use common::{read_json, read_shared, with_stock};
 use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, RowIssue, RowProblem};
 use mask_map::time::TaipeiDateTime;
 use serde_json::Value;
@@ -21,15 +21,6 @@ fn count_positive(doc: &Value, key: &str) -> usize {
     features(doc)
         .iter()
         .filter(|f| f["properties"][key].as_u64().unwrap_or(0) > 0)
-        .count()
-}
-
-/// Pharmacies the parser says have at least one unit of `product`.
-fn with_stock(inventory: &Inventory, product: Product) -> usize {
-    inventory
-        .pharmacies
-        .iter()
-        .filter(|p| p.stock.get(product).unwrap_or(0) > 0)
         .count()
 }
 

@@ -10,7 +10,7 @@ use common::read_shared;
 use mask_map::feed::{self, Product};
 use mask_map::spatial::cluster::{ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind};
 use mask_map::spatial::kdtree::KdTree;
-use mask_map::spatial::LatLng;
+use mask_map::spatial::{LatLng, WORLD};
 
 fn real_points() -> Vec<ClusterPoint> {
     let inventory = feed::parse(&read_shared("alt-geojson-masksLeft-2020-08-01.json")).unwrap();
@@ -22,17 +22,6 @@ fn real_points() -> Vec<ClusterPoint> {
         })
         .collect()
 }
-
-const WORLD: (LatLng, LatLng) = (
-    LatLng {
-        lat: -85.0,
-        lng: -180.0,
-    },
-    LatLng {
-        lat: 85.0,
-        lng: 180.0,
-    },
-);
 
 fn all_items(index: &ClusterIndex, zoom: u8) -> Vec<Item> {
     index.items_in(WORLD.0, WORLD.1, zoom)

@@ -25,9 +25,8 @@ impl Filters {
         product: Option<Product>,
         now: TaipeiDateTime,
     ) -> bool {
-        let in_stock = || product.and_then(|p| pharmacy.stock.get(p)).unwrap_or(0) > 0;
         let open = || pharmacy.opening.is_none_or(|o| o.open_at(now));
-        (!self.only_in_stock || in_stock())
+        (!self.only_in_stock || pharmacy.has_stock(product))
             && (!self.only_open_now || open())
             && self
                 .county

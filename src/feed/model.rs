@@ -71,6 +71,13 @@ pub struct Pharmacy {
     pub updated: Option<TaipeiDateTime>,
 }
 
+impl Pharmacy {
+    /// Whether it has at least one unit of `product` (unknown counts as none).
+    pub fn has_stock(&self, product: Option<Product>) -> bool {
+        product.and_then(|p| self.stock.get(p)).unwrap_or(0) > 0
+    }
+}
+
 /// Open or closed for each day's morning, afternoon and evening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OpeningPeriods {

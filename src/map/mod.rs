@@ -207,7 +207,7 @@ impl LeafletMap {
             .enumerate()
             .filter(|(_, p)| filters.admits(p, product, now))
             .filter_map(|(i, p)| {
-                let has_stock = product.and_then(|pr| p.stock.get(pr)).unwrap_or(0) > 0;
+                let has_stock = p.has_stock(product);
                 p.location.map(|at| (i, ClusterPoint { at, has_stock }))
             })
             .unzip();

@@ -40,6 +40,18 @@ impl LatLng {
     }
 }
 
+/// All of Web Mercator's world, as (south-west, north-east).
+pub const WORLD: (LatLng, LatLng) = (
+    LatLng {
+        lat: -85.0,
+        lng: -180.0,
+    },
+    LatLng {
+        lat: 85.0,
+        lng: 180.0,
+    },
+);
+
 /// What the map shows before it knows better: Taiwan with Penghu, Kinmen
 /// and Matsu, as (south-west, north-east).
 pub const TAIWAN_VIEW: (LatLng, LatLng) = (

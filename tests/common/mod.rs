@@ -21,3 +21,15 @@ pub fn read_shared(name: &str) -> Vec<u8> {
 pub fn read_json(name: &str) -> serde_json::Value {
     serde_json::from_slice(&read_shared(name)).expect("the shared snapshot is valid JSON")
 }
+
+/// Pharmacies the parser says have at least one unit of `product`.
+pub fn with_stock(
+    inventory: &mask_map::feed::Inventory,
+    product: mask_map::feed::Product,
+) -> usize {
+    inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.has_stock(Some(product)))
+        .count()
+}
