@@ -61,6 +61,63 @@ impl KdTree {
         );
     }
 
+    /// Indexes of the `k` points nearest to `(x, y)` in the plane where x
+    /// distances count `x_scale` times (an equirectangular view of the
+    /// sphere near the query, with `x_scale` = cos latitude). Nearest first.
+    pub fn nearest(&self, x: f64, y: f64, k: usize, x_scale: f64) -> Vec<u32> {
+        let mut best: Vec<(f64, u32)> = Vec::with_capacity(k + 1);
+        if k > 0 {
+            self.nearest_in(0, self.entries.len(), 0, (x, y, x_scale), k, &mut best);
+        }
+        best.into_iter().map(|(_, i)| i).collect()
+    }
+
+    fn nearest_in(
+        &self,
+        start: usize,
+        end: usize,
+        axis: usize,
+        q: (f64, f64, f64),
+        k: usize,
+        best: &mut Vec<(f64, u32)>,
+    ) {
+        let (x, y, x_scale) = q;
+        let consider = |e: &Entry, best: &mut Vec<(f64, u32)>| {
+            let d = ((e.x - x) * x_scale).powi(2) + (e.y - y).powi(2);
+            if best.len() < k || d < best[best.len() - 1].0 {
+                let at = best.partition_point(|(bd, _)| *bd <= d);
+                best.insert(at, (d, e.index));
+                best.truncate(k);
+            }
+        };
+        let slice = &self.entries[start..end];
+        if slice.len() <= NODE_SIZE {
+            for e in slice {
+                consider(e, best);
+            }
+            return;
+        }
+        let mid = slice.len() / 2;
+        let median = &slice[mid];
+        consider(median, best);
+        let diff = if axis == 0 {
+            (x - median.x) * x_scale
+        } else {
+            y - median.y
+        };
+        let lower = (start, start + mid);
+        let upper = (start + mid + 1, end);
+        let (near, far) = if diff <= 0.0 {
+            (lower, upper)
+        } else {
+            (upper, lower)
+        };
+        self.nearest_in(near.0, near.1, 1 - axis, q, k, best);
+        if best.len() < k || diff * diff < best[best.len() - 1].0 {
+            self.nearest_in(far.0, far.1, 1 - axis, q, k, best);
+        }
+    }
+
     /// Walks the tree: `hit` tests a point; `sides(split, axis)` says whether
     /// the query reaches the (lower, upper) side of a split value.
     fn visit(

@@ -3,6 +3,7 @@
 
 pub mod cluster;
 pub mod kdtree;
+pub mod nearest;
 
 /// A WGS 84 position in degrees.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,0 +1,97 @@
+//! The k nearest pharmacies to a place, by great-circle distance (the `geo`
+//! crate's haversine), exactly. A planar search (longitude scaled by the
+//! cosine of the query's latitude) on a KD-tree finds k good candidates; the
+//! farthest of them bounds the true k-th distance, so every point inside a
+//! box that surely holds that circle is ranked by its true distance. The
+//! planar guess never decides the answer, it only bounds the search.
+
+use geo::{Distance, Haversine, Point};
+
+use super::kdtree::KdTree;
+use super::LatLng;
+
+/// Metres in one degree of latitude on the sphere `geo`'s haversine uses.
+const METRES_PER_DEGREE: f64 = 6_371_008.8 * std::f64::consts::PI / 180.0;
+
+/// One answer: which point (its index in the slice the index was built
+/// from) and how far, in metres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Nearby {
+    pub index: usize,
+    pub metres: f64,
+}
+
+pub struct NearestIndex {
+    points: Vec<LatLng>,
+    /// Ties in distance go to the smaller key (the institution code).
+    keys: Vec<String>,
+    tree: KdTree,
+}
+
+/// Great-circle metres between two places.
+pub fn distance_m(a: LatLng, b: LatLng) -> f64 {
+    Haversine.distance(Point::new(a.lng, a.lat), Point::new(b.lng, b.lat))
+}
+
+impl NearestIndex {
+    /// Indexes `points`, each with the key that breaks distance ties.
+    pub fn new(points: Vec<(LatLng, String)>) -> NearestIndex {
+        let tree = KdTree::new(points.iter().map(|(p, _)| (p.lng, p.lat)));
+        let (points, keys) = points.into_iter().unzip();
+        NearestIndex { points, keys, tree }
+    }
+
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// The `k` nearest points to `from`, nearest first.
+    pub fn nearest(&self, from: LatLng, k: usize) -> Vec<Nearby> {
+        let k = k.min(self.points.len());
+        if k == 0 {
+            return Vec::new();
+        }
+        let x_scale = from.lat.to_radians().cos().max(1e-6);
+        let guesses = self.tree.nearest(from.lng, from.lat, k, x_scale);
+        // k real points lie within this distance, so the true k nearest do too.
+        let radius = guesses
+            .iter()
+            .map(|&i| distance_m(from, self.points[i as usize]))
+            .fold(0.0, f64::max)
+            * (1.0 + 1e-9)
+            + 1e-6;
+        // A box that holds the whole circle: latitude degrees are the same
+        // length everywhere; longitude degrees shrink towards the pole, so
+        // widen by the box's most poleward latitude.
+        let dlat = radius / METRES_PER_DEGREE;
+        let poleward = (from.lat.abs() + dlat).min(89.9).to_radians().cos();
+        let dlng = (dlat / poleward).min(360.0);
+        let mut found = Vec::new();
+        self.tree.range(
+            from.lng - dlng,
+            from.lat - dlat,
+            from.lng + dlng,
+            from.lat + dlat,
+            &mut found,
+        );
+        let mut ranked: Vec<Nearby> = found
+            .iter()
+            .map(|&i| Nearby {
+                index: i as usize,
+                metres: distance_m(from, self.points[i as usize]),
+            })
+            .filter(|n| n.metres <= radius)
+            .collect();
+        ranked.sort_by(|a, b| {
+            a.metres
+                .total_cmp(&b.metres)
+                .then_with(|| self.keys[a.index].cmp(&self.keys[b.index]))
+        });
+        ranked.truncate(k);
+        ranked
+    }
+}

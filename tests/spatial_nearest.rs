@@ -1,0 +1,135 @@
+//! The nearest-stock index against a brute-force haversine scan (written
+//! here, independently of `geo`), on real data: the 2020-03-03 NHIA mask CSV
+//! placed by the registry in ../shared/data, with its real adult and child
+//! stock, from many places across Taiwan, Kinmen, Matsu and Penghu.
+
+mod common;
+
+use common::read_shared;
+use mask_map::feed::{self, Inventory, Product, Registry};
+use mask_map::spatial::nearest::NearestIndex;
+use mask_map::spatial::LatLng;
+
+fn inventory() -> Inventory {
+    let mut inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();
+    inventory
+        .join(&Registry::parse(&read_shared("alt-geojson-masksLeft-2020-08-01.json")).unwrap());
+    inventory
+}
+
+/// Located pharmacies with stock of `product`, as (place, code).
+fn stocked(inventory: &Inventory, product: Product) -> Vec<(LatLng, String)> {
+    inventory
+        .located()
+        .filter(|(p, _)| p.has_stock(Some(product)))
+        .map(|(p, at)| (at, p.code.clone()))
+        .collect()
+}
+
+fn haversine_m(a: LatLng, b: LatLng) -> f64 {
+    let r = 6_371_008.8_f64;
+    let (p1, p2) = (a.lat.to_radians(), b.lat.to_radians());
+    let dp = p2 - p1;
+    let dl = (b.lng - a.lng).to_radians();
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * r * h.sqrt().asin()
+}
+
+/// Places to ask from: named ones on the outlying islands and a
+/// deterministic scatter over Taiwan's bounds (sea included).
+fn places() -> Vec<LatLng> {
+    let mut places = vec![
+        LatLng {
+            lat: 24.4359,
+            lng: 118.3186,
+        }, // 金門
+        LatLng {
+            lat: 26.1560,
+            lng: 119.9380,
+        }, // 南竿
+        LatLng {
+            lat: 26.3670,
+            lng: 120.4900,
+        }, // 東引
+        LatLng {
+            lat: 23.5655,
+            lng: 119.5793,
+        }, // 馬公
+        LatLng {
+            lat: 22.0440,
+            lng: 121.5480,
+        }, // 蘭嶼
+        LatLng {
+            lat: 25.0478,
+            lng: 121.5170,
+        }, // 臺北車站
+    ];
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    for _ in 0..400 {
+        places.push(LatLng {
+            lat: 21.8 + 4.7 * next(),
+            lng: 118.0 + 4.2 * next(),
+        });
+    }
+    places
+}
+
+#[test]
+fn nearest_stock_matches_a_brute_force_scan_everywhere() {
+    let inventory = inventory();
+    for product in [Product::Adult, Product::Child] {
+        let points = stocked(&inventory, product);
+        assert!(points.len() > 4000, "{product:?}: {}", points.len());
+        let index = NearestIndex::new(points.clone());
+        for from in places() {
+            let mut scan: Vec<(f64, &str)> = points
+                .iter()
+                .map(|(at, code)| (haversine_m(from, *at), code.as_str()))
+                .collect();
+            scan.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+            let found = index.nearest(from, 5);
+            assert_eq!(found.len(), 5);
+            for (got, want) in found.iter().zip(&scan) {
+                assert_eq!(points[got.index].1, want.1, "{product:?} from {from:?}");
+                assert!(
+                    (got.metres - want.0).abs() < 0.01,
+                    "{} vs {}",
+                    got.metres,
+                    want.0
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn few_points_and_far_places_still_get_exact_answers() {
+    let inventory = inventory();
+    let points: Vec<(LatLng, String)> = stocked(&inventory, Product::Adult)
+        .into_iter()
+        .take(3)
+        .collect();
+    let index = NearestIndex::new(points.clone());
+    // From Tokyo: far beyond every first guess; asking for more than there are.
+    let tokyo = LatLng {
+        lat: 35.68,
+        lng: 139.69,
+    };
+    let found = index.nearest(tokyo, 10);
+    assert_eq!(found.len(), 3);
+    let mut scan: Vec<f64> = points
+        .iter()
+        .map(|(at, _)| haversine_m(tokyo, *at))
+        .collect();
+    scan.sort_by(f64::total_cmp);
+    for (got, want) in found.iter().zip(&scan) {
+        assert!((got.metres - want).abs() < 0.01);
+    }
+    assert!(NearestIndex::new(Vec::new()).nearest(tokyo, 5).is_empty());
+}
