@@ -12,7 +12,8 @@ use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
 use crate::i18n;
 use crate::map::PharmacyMap;
 use crate::ui::{
-    FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, PharmacyDetails,
+    FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel,
+    PharmacyDetails,
 };
 
 /// Mounts the app on `<body>`.
@@ -113,6 +114,7 @@ fn App() -> impl IntoView {
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
                 <PharmacyMap config=config.clone() inventory filters=filters.into() on_select />
+                {config.at.map(|from| view! { <NearestPanel feed filters from selected levels=config.levels lang /> })}
                 <PharmacyDetails feed selected levels=config.levels lang />
             </main>
             <FeedDetails feed lang />

@@ -113,6 +113,50 @@ pub fn product_label(lang: Lang) -> &'static str {
     pick(lang, "品項", "Product")
 }
 
+/// "850 m" below a kilometre, else "3.2 km".
+pub fn distance(metres: f64) -> String {
+    if metres < 1000.0 {
+        format!("{} m", metres.round() as u64)
+    } else {
+        format!("{:.1} km", metres / 1000.0)
+    }
+}
+
+/// Walking time at 80 m a minute (4.8 km/h), rounded up.
+pub fn walking(lang: Lang, metres: f64) -> String {
+    let minutes = (metres / 80.0).ceil().max(1.0) as u64;
+    match (lang, minutes) {
+        (Lang::ZhTw, m) if m < 120 => format!("步行約 {m} 分鐘"),
+        (Lang::ZhTw, m) => format!("步行約 {} 小時", m / 60),
+        (Lang::En, m) if m < 120 => format!("about {m} min on foot"),
+        (Lang::En, m) => format!("about {} h on foot", m / 60),
+    }
+}
+
+pub fn nearest_heading(lang: Lang) -> &'static str {
+    pick(lang, "最近有貨的藥局", "Nearest pharmacies with stock")
+}
+
+pub fn none_within_reach(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "20 公里內沒有藥局有貨；以下是最近的有貨藥局，不論距離。",
+        "No pharmacy within 20 km has stock; these are the nearest that do, however far.",
+    )
+}
+
+pub fn none_with_stock(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "目前沒有任何藥局有貨。",
+        "No pharmacy has stock right now.",
+    )
+}
+
+pub fn you_are_here(lang: Lang) -> &'static str {
+    pick(lang, "您的位置", "Your location")
+}
+
 pub fn retry(lang: Lang) -> &'static str {
     pick(lang, "重試", "Retry")
 }
@@ -366,6 +410,16 @@ mod tests {
             "57 pharmacies · data of 2021-02-28 18:23 (3 days ago: old, stock may have changed)"
         );
         assert!(feed_loaded(Lang::ZhTw, 57, t, stamped + 7200, true).contains("2 小時前，已過時"));
+    }
+
+    #[test]
+    fn distances_and_walking_times_read_as_people_say_them() {
+        assert_eq!(distance(849.6), "850 m");
+        assert_eq!(distance(1000.0), "1.0 km");
+        assert_eq!(distance(3249.0), "3.2 km");
+        assert_eq!(walking(Lang::En, 850.0), "about 11 min on foot");
+        assert_eq!(walking(Lang::ZhTw, 20.0), "步行約 1 分鐘");
+        assert_eq!(walking(Lang::En, 30_000.0), "about 6 h on foot");
     }
 
     #[test]

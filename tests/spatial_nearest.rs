@@ -133,3 +133,58 @@ fn few_points_and_far_places_still_get_exact_answers() {
     }
     assert!(NearestIndex::new(Vec::new()).nearest(tokyo, 5).is_empty());
 }
+
+#[test]
+fn nearest_stock_applies_the_filters_and_says_when_nothing_is_near() {
+    use mask_map::feed::Filters;
+    use mask_map::spatial::nearest::{nearest_stock, USEFUL_RADIUS_M};
+    use mask_map::time::TaipeiDateTime;
+
+    let inventory = inventory();
+    let now = TaipeiDateTime::parse_feed("2020/03/03 11:23:40").unwrap();
+    let taipei_station = LatLng {
+        lat: 25.0478,
+        lng: 121.5170,
+    };
+    let answer = nearest_stock(
+        &inventory,
+        Some(Product::Child),
+        &Filters::default(),
+        taipei_station,
+        5,
+        now,
+    );
+    assert!(!answer.none_within_reach);
+    let mut scan: Vec<(f64, &str)> = inventory
+        .located()
+        .filter(|(p, _)| p.stock.child.unwrap_or(0) > 0)
+        .map(|(p, at)| (haversine_m(taipei_station, at), p.code.as_str()))
+        .collect();
+    scan.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+    let codes: Vec<&str> = answer
+        .items
+        .iter()
+        .map(|n| inventory.pharmacies[n.index].code.as_str())
+        .collect();
+    assert_eq!(codes, scan[..5].iter().map(|s| s.1).collect::<Vec<_>>());
+
+    // Restricted to 連江縣 (Matsu) and asked from 臺北車站: nothing within 20 km.
+    let matsu = Filters {
+        county: Some("連江縣".into()),
+        ..Filters::default()
+    };
+    let far = nearest_stock(
+        &inventory,
+        Some(Product::Child),
+        &matsu,
+        taipei_station,
+        5,
+        now,
+    );
+    assert!(far.none_within_reach);
+    assert!(!far.items.is_empty() && far.items[0].metres > USEFUL_RADIUS_M);
+    assert!(far
+        .items
+        .iter()
+        .all(|n| inventory.pharmacies[n.index].county == Some("連江縣")));
+}

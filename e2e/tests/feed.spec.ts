@@ -72,14 +72,23 @@ test('the mask CSV says how many pharmacies the registry could not place', async
   await expect(page.locator('.app-footer')).toContainText('Stock counts are approximate');
 });
 
-/** Advances the page's clock until the app polls `path` again. */
+/** Advances the page's clock until the app polls `path` again, and no
+ *  further: the poll's own 20 s timeout runs on the same fake clock, so
+ *  advancing past a request still on its way would abort it. */
 async function nextPoll(page: Page, path: string) {
+  const url = `${server.url}${path}`;
+  let issued = 0;
+  const count = (r: { url(): string }) => {
+    if (r.url() === url) issued++;
+  };
+  page.on('request', count);
   const before = server.requestsFor(path).length;
-  for (let step = 0; step < 200 && server.requestsFor(path).length === before; step++) {
-    await page.clock.runFor(10_000);
-    await page.waitForTimeout(10);
+  for (let step = 0; step < 400 && issued === 0; step++) {
+    await page.clock.runFor(5_000);
+    await page.waitForTimeout(20);
   }
-  expect(server.requestsFor(path).length, 'the app polled again').toBeGreaterThan(before);
+  page.off('request', count);
+  await expect.poll(() => server.requestsFor(path).length, { message: 'the app polled again' }).toBeGreaterThan(before);
 }
 
 test('a 500, a timeout, a truncated file and an HTML page each give error, keep the data, and retry', async ({ page }) => {

@@ -141,6 +141,15 @@ impl LeafletMap {
             }
             TileLayer::new_options(template, &tile_options).add_to(&map);
         }
+        if let Some(at) = config.at {
+            // The reference location (a kiosk's place, a shared link).
+            let dot = self::element("span", "here__dot");
+            let options = MarkerOptions::new();
+            options.set_icon(element_icon(&dot, "here", 18.0).into());
+            options.set_title(i18n::you_are_here(config.lang).to_owned());
+            options.set_z_index_offset(1000.0);
+            Marker::new_with_options(&LatLng::new(at.lat, at.lng), &options).add_to(&map);
+        }
         let pins = FeatureGroup::new();
         pins.add_to(&map);
         let shared = Rc::new(RefCell::new(Shown {

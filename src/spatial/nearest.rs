@@ -9,6 +9,8 @@ use geo::{Distance, Haversine, Point};
 
 use super::kdtree::KdTree;
 use super::LatLng;
+use crate::feed::{Filters, Inventory, Product};
+use crate::time::TaipeiDateTime;
 
 /// Metres in one degree of latitude on the sphere `geo`'s haversine uses.
 const METRES_PER_DEGREE: f64 = 6_371_008.8 * std::f64::consts::PI / 180.0;
@@ -93,5 +95,50 @@ impl NearestIndex {
         });
         ranked.truncate(k);
         ranked
+    }
+}
+
+/// Beyond this, "nearest with stock" is no help on foot: say so.
+pub const USEFUL_RADIUS_M: f64 = 20_000.0;
+
+/// The answer to "where is the nearest pharmacy with stock?".
+#[derive(Debug, Clone, PartialEq)]
+pub struct NearestStock {
+    /// Indexes into `inventory.pharmacies`, nearest first, with metres.
+    pub items: Vec<Nearby>,
+    /// Nothing with stock within [`USEFUL_RADIUS_M`]: the items are the
+    /// nearest regardless of distance.
+    pub none_within_reach: bool,
+}
+
+/// The `k` nearest located pharmacies with stock of `product` that pass
+/// `filters` (so "open now" applies when it is on), from `from`.
+pub fn nearest_stock(
+    inventory: &Inventory,
+    product: Option<Product>,
+    filters: &Filters,
+    from: LatLng,
+    k: usize,
+    now: TaipeiDateTime,
+) -> NearestStock {
+    let (pharmacy_of, points): (Vec<usize>, Vec<(LatLng, String)>) = inventory
+        .pharmacies
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.has_stock(product) && filters.admits(p, product, now))
+        .filter_map(|(i, p)| Some((i, (p.location?, p.code.clone()))))
+        .unzip();
+    let items: Vec<Nearby> = NearestIndex::new(points)
+        .nearest(from, k)
+        .into_iter()
+        .map(|n| Nearby {
+            index: pharmacy_of[n.index],
+            metres: n.metres,
+        })
+        .collect();
+    let none_within_reach = items.first().is_none_or(|n| n.metres > USEFUL_RADIUS_M);
+    NearestStock {
+        items,
+        none_within_reach,
     }
 }

@@ -5,8 +5,10 @@ mod details;
 mod feed_status;
 mod filters;
 mod link_problems;
+mod nearest;
 
 pub use details::PharmacyDetails;
 pub use feed_status::{now_unix_seconds, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
 pub use link_problems::LinkProblems;
+pub use nearest::NearestPanel;

@@ -1,0 +1,85 @@
+//! The `nearest` hook: the pharmacies with stock nearest to the reference
+//! location, with distance, walking time, stock, open now and directions.
+
+use leptos::prelude::*;
+
+use crate::config::Lang;
+use crate::feed::{Filters, StockThresholds};
+use crate::i18n;
+use crate::links;
+use crate::spatial::nearest::nearest_stock;
+use crate::spatial::LatLng;
+use crate::time::TaipeiDateTime;
+use crate::ui::{now_unix_seconds, FeedView};
+
+/// How many nearest pharmacies the panel lists.
+pub const NEAREST_SHOWN: usize = 5;
+
+#[component]
+pub fn NearestPanel(
+    feed: RwSignal<FeedView>,
+    filters: RwSignal<Filters>,
+    from: LatLng,
+    selected: RwSignal<Option<String>>,
+    levels: Option<StockThresholds>,
+    lang: Lang,
+) -> impl IntoView {
+    let answer = move || {
+        let filters = filters.get();
+        feed.with(|f| {
+            let inventory = f.inventory.clone()?;
+            let product = inventory.product_to_show(filters.product);
+            let now = TaipeiDateTime::from_unix_seconds(now_unix_seconds());
+            let found = nearest_stock(&inventory, product, &filters, from, NEAREST_SHOWN, now);
+            Some((inventory, product, found, now))
+        })
+    };
+    move || {
+        answer().map(|(inventory, product, found, now)| {
+            let items = found
+                .items
+                .iter()
+                .map(|n| {
+                    let p = &inventory.pharmacies[n.index];
+                    let count = product.and_then(|pr| p.stock.get(pr));
+                    let level = product
+                        .map(|pr| levels.unwrap_or_else(|| StockThresholds::default_for(pr)).level(count));
+                    let open = p.opening.map(|o| o.open_at(now));
+                    let code = p.code.clone();
+                    let [(_, directions), ..] = links::directions(p.location, &p.address);
+                    view! {
+                        <li class="nearest-item" data-testid="nearest-item" data-id=p.code.clone() data-distance-m=n.metres.round().to_string()>
+                            <button class="nearest-item__name" on:click=move |_| selected.set(Some(code.clone()))>
+                                {p.name.clone()}
+                            </button>
+                            <span class="nearest-item__distance">
+                                {i18n::distance(n.metres)} " · " {i18n::walking(lang, n.metres)}
+                            </span>
+                            <span class=format!("nearest-item__stock stock--{}", level.map_or("unknown", |l| l.as_str()))>
+                                {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
+                                " · "
+                                {level.map(|l| i18n::stock_level(lang, l))}
+                            </span>
+                            <span class="nearest-item__open">{i18n::open_now(lang, open)}</span>
+                            <a class="nearest-item__directions" href=directions target="_blank" rel="noopener noreferrer">
+                                {i18n::directions(lang)}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view();
+            let note = if found.items.is_empty() {
+                Some(i18n::none_with_stock(lang))
+            } else {
+                found.none_within_reach.then(|| i18n::none_within_reach(lang))
+            };
+            view! {
+                <section class="nearest" data-testid="nearest" aria-labelledby="nearest-heading">
+                    <h2 id="nearest-heading" class="nearest__heading">{i18n::nearest_heading(lang)}</h2>
+                    {note.map(|n| view! { <p class="nearest__note">{n}</p> })}
+                    <ol class="nearest__list">{items}</ol>
+                </section>
+            }
+        })
+    }
+}
