@@ -93,6 +93,15 @@ fn App() -> impl IntoView {
             .history()
             .map(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
     });
+    // The reference location: the link's at=, then the device or a pick.
+    let here = RwSignal::new(config.at);
+    let picking = RwSignal::new(false);
+    let on_pick = Callback::new(move |at| {
+        if picking.get_untracked() {
+            here.set(Some(at));
+            picking.set(false);
+        }
+    });
     let selected = RwSignal::new(None::<String>);
     let on_select = Callback::new(move |code: String| selected.set(Some(code)));
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
@@ -113,8 +122,8 @@ fn App() -> impl IntoView {
             </header>
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
-                <PharmacyMap config=config.clone() inventory filters=filters.into() on_select />
-                {config.at.map(|from| view! { <NearestPanel feed filters from selected levels=config.levels lang /> })}
+                <PharmacyMap config=config.clone() inventory filters=filters.into() here=here.into() on_select on_pick />
+                <NearestPanel feed filters here picking selected levels=config.levels mode=config.mode lang />
                 <PharmacyDetails feed selected levels=config.levels lang />
             </main>
             <FeedDetails feed lang />

@@ -157,6 +157,54 @@ pub fn you_are_here(lang: Lang) -> &'static str {
     pick(lang, "您的位置", "Your location")
 }
 
+/// Why "use my location" did not give a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocateProblem {
+    Denied,
+    TimedOut,
+    Unavailable,
+}
+
+pub fn locate_problem(lang: Lang, problem: LocateProblem) -> &'static str {
+    match problem {
+        LocateProblem::Denied => pick(
+            lang,
+            "您沒有允許使用位置。可改在地圖上點選位置，或用篩選選擇縣市。",
+            "Location permission was not given. Pick a place on the map instead, or choose a county in the filters.",
+        ),
+        LocateProblem::TimedOut => pick(
+            lang,
+            "定位逾時。請再試一次，或在地圖上點選位置。",
+            "Finding your location took too long. Try again, or pick a place on the map.",
+        ),
+        LocateProblem::Unavailable => pick(
+            lang,
+            "這台裝置無法提供位置。請在地圖上點選位置。",
+            "This device can't tell its location. Pick a place on the map instead.",
+        ),
+    }
+}
+
+pub fn use_my_location(lang: Lang) -> &'static str {
+    pick(lang, "使用我的位置", "Use my location")
+}
+
+pub fn pick_on_map(lang: Lang) -> &'static str {
+    pick(lang, "在地圖上選位置", "Pick on the map")
+}
+
+pub fn tap_the_map(lang: Lang) -> &'static str {
+    pick(lang, "請點選地圖上的位置。", "Tap the map where you are.")
+}
+
+pub fn choose_a_location(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "選擇位置，即可看到最近有貨的藥局。",
+        "Choose a location to see the nearest pharmacies with stock.",
+    )
+}
+
 pub fn retry(lang: Lang) -> &'static str {
     pick(lang, "重試", "Retry")
 }

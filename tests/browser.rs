@@ -83,10 +83,12 @@ async fn mount_map(
     let shown = inventory.clone();
     let config = Arc::new(Config::from_query(query));
     let filters = Signal::stored(config.filters());
+    let here = Signal::stored(config.at);
+    let on_pick = Callback::new(|_| {});
     let selected = RwSignal::new(None::<String>);
     let on_select = Callback::new(move |code| selected.set(Some(code)));
     let mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters on_select /> }
+        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters here on_select on_pick /> }
     });
     mounted.forget();
     next_tick().await;

@@ -13,16 +13,21 @@ function haversine(a: [number, number], b: [number, number]) {
   return 2 * r * Math.asin(Math.sqrt(h));
 }
 
-test('with at= the nearest pharmacies with stock are listed with their true distances', async ({ page }, info) => {
-  const at: [number, number] = [25.0478, 121.517]; // 臺北車站
+/** The 5 nearest located pharmacies with adult stock, from the raw files. */
+function expectedNearest(at: [number, number]) {
   const places = new Map<string, [number, number]>(
     readSnapshot(DEFAULT_REGISTRY).features.map((f: any) => [f.properties.id, [f.geometry.coordinates[1], f.geometry.coordinates[0]]]),
   );
-  const expected = maskCsvLocatedRows(DEFAULT_FEED, DEFAULT_REGISTRY)
+  return maskCsvLocatedRows(DEFAULT_FEED, DEFAULT_REGISTRY)
     .filter((r) => Number(r[4]) > 0)
     .map((r) => ({ code: r[0], metres: haversine(at, places.get(r[0])!) }))
     .sort((a, b) => a.metres - b.metres || a.code.localeCompare(b.code))
     .slice(0, 5);
+}
+
+test('with at= the nearest pharmacies with stock are listed with their true distances', async ({ page }, info) => {
+  const at: [number, number] = [25.0478, 121.517]; // 臺北車站
+  const expected = expectedNearest(at);
 
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', at: at.join(','), lang: 'en' });
@@ -40,4 +45,49 @@ test('with at= the nearest pharmacies with stock are listed with their true dist
   await expect(page.getByTestId('details')).toHaveAttribute('data-id', expected[0].code);
   await app.screenshot('nearest', info.project.name);
   expect(app.pageErrors).toEqual([]);
+});
+
+test.describe('with the location granted', () => {
+  // 高雄車站
+  test.use({ geolocation: { latitude: 22.6394, longitude: 120.3021 }, permissions: ['geolocation'] });
+
+  test('"use my location" lists the nearest from the device\'s position', async ({ page }) => {
+    const app = new MapPage(page);
+    await app.goto({ tiles: 'none', lang: 'en' });
+    await app.settled();
+    await expect(page.getByTestId('nearest')).toContainText('Choose a location');
+    await expect(page.getByTestId('nearest-item')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    const expected = expectedNearest([22.6394, 120.3021]);
+    await expect(page.getByTestId('nearest-item')).toHaveCount(5);
+    expect(await page.getByTestId('nearest-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expected.map((e) => e.code));
+    await expect(page.locator('.leaflet-marker-icon.here')).toHaveCount(1);
+    expect(app.pageErrors).toEqual([]);
+  });
+});
+
+test('denied location says so and offers picking a place on the map, which works', async ({ page, context }) => {
+  await context.clearPermissions();
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en' });
+  await app.settled();
+  await page.getByRole('button', { name: 'Use my location' }).click();
+  await expect(page.getByTestId('locate-problem')).toContainText('Location permission was not given');
+  await expect(page.getByTestId('nearest-item')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Pick on the map' }).click();
+  const box = (await app.map.boundingBox())!;
+  // An empty spot near the top-left of the map (clusters sit over the island).
+  await page.mouse.click(box.x + 60, box.y + 200);
+  await expect(page.getByTestId('nearest-item')).toHaveCount(5);
+  await expect(page.locator('.leaflet-marker-icon.here')).toHaveCount(1);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a kiosk never asks for the device location', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en', mode: 'kiosk', at: '25.0478,121.517' });
+  await app.settled();
+  await expect(page.getByTestId('nearest-item')).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'Use my location' })).toHaveCount(0);
 });

@@ -46,8 +46,12 @@ pub fn PharmacyMap(
     config: Arc<Config>,
     inventory: Signal<Option<Arc<Inventory>>>,
     filters: Signal<Filters>,
+    /// The reference location, marked on the map.
+    here: Signal<Option<crate::spatial::LatLng>>,
     /// Called with a pharmacy's code when it is selected on the map.
     on_select: Callback<String>,
+    /// Called with the place of a click on the map itself.
+    on_pick: Callback<crate::spatial::LatLng>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let lang = config.lang;
@@ -61,11 +65,23 @@ pub fn PharmacyMap(
         let inventory = inventory.get();
         let filters = filters.get();
         map.update_value(|map| {
-            let map = map.get_or_insert_with(|| LeafletMap::new(&element, &config, on_select));
+            let map =
+                map.get_or_insert_with(|| LeafletMap::new(&element, &config, on_select, on_pick));
             if let Some(inventory) = inventory {
                 map.show(inventory.clone(), &filters, lang);
             }
         });
+    });
+    Effect::new(move |previous: Option<Option<crate::spatial::LatLng>>| {
+        // Marks the place; a place chosen after the start also brings the map there.
+        let at = here.get();
+        let _ = container.get();
+        map.with_value(|map| {
+            if let Some(map) = map {
+                map.mark_here(at, previous.is_some() && previous != Some(at));
+            }
+        });
+        at
     });
     view! { <div class="map" node_ref=container data-testid="map" role="region" aria-label=i18n::map_label(lang)></div> }
 }
@@ -79,6 +95,10 @@ struct LeafletMap {
     _on_move: Listener,
     _on_click: Listener,
     _on_user_move: Listener,
+    _on_map_click: Listener,
+    /// The reference location's marker.
+    here: RefCell<Option<Marker>>,
+    lang: crate::config::Lang,
 }
 
 /// What the map shows, shared with its event handlers.
@@ -123,7 +143,12 @@ impl Drop for LeafletMap {
 }
 
 impl LeafletMap {
-    fn new(element: &HtmlElement, config: &Config, on_select: Callback<String>) -> LeafletMap {
+    fn new(
+        element: &HtmlElement,
+        config: &Config,
+        on_select: Callback<String>,
+        on_pick: Callback<crate::spatial::LatLng>,
+    ) -> LeafletMap {
         let options = MapOptions::new();
         options.set_max_zoom(f64::from(MAX_ZOOM));
         let map =
@@ -140,15 +165,6 @@ impl LeafletMap {
                 tile_options.set_attribution("&copy; OpenStreetMap contributors".into());
             }
             TileLayer::new_options(template, &tile_options).add_to(&map);
-        }
-        if let Some(at) = config.at {
-            // The reference location (a kiosk's place, a shared link).
-            let dot = self::element("span", "here__dot");
-            let options = MarkerOptions::new();
-            options.set_icon(element_icon(&dot, "here", 18.0).into());
-            options.set_title(i18n::you_are_here(config.lang).to_owned());
-            options.set_z_index_offset(1000.0);
-            Marker::new_with_options(&LatLng::new(at.lat, at.lng), &options).add_to(&map);
         }
         let pins = FeatureGroup::new();
         pins.add_to(&map);
@@ -183,6 +199,21 @@ impl LeafletMap {
                 }
             }
         });
+        let on_map_click = Listener::new(&map, "click", move |event| {
+            let latlng = js_sys::Reflect::get(&event, &"latlng".into())
+                .unwrap_or(wasm_bindgen::JsValue::NULL);
+            let read = |k: &str| {
+                js_sys::Reflect::get(&latlng, &k.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            if let Some(at) = read("lat")
+                .zip(read("lng"))
+                .and_then(|(lat, lng)| crate::spatial::LatLng::new(lat, lng))
+            {
+                on_pick.run(at);
+            }
+        });
         let on_resize = Closure::<dyn FnMut()>::new(move || {
             fitting.set(true);
             map.invalidate_size(false);
@@ -201,7 +232,35 @@ impl LeafletMap {
             _on_move: on_move,
             _on_click: on_click,
             _on_user_move: on_user_move,
+            _on_map_click: on_map_click,
+            here: RefCell::new(None),
+            lang: config.lang,
         }
+    }
+
+    /// Marks the reference location (a kiosk's place, a shared link, the
+    /// device's or a picked place); `go` also brings the map there.
+    fn mark_here(&self, at: Option<crate::spatial::LatLng>, go: bool) {
+        if let Some(old) = self.here.borrow_mut().take() {
+            old.remove();
+        }
+        let Some(at) = at else { return };
+        let dot = self::element("span", "here__dot");
+        let options = MarkerOptions::new();
+        options.set_icon(element_icon(&dot, "here", 18.0).into());
+        options.set_title(i18n::you_are_here(self.lang).to_owned());
+        options.set_z_index_offset(1000.0);
+        options.set_interactive(false);
+        let marker = Marker::new_with_options(&LatLng::new(at.lat, at.lng), &options);
+        let map = self.shared.borrow().map.clone();
+        marker.add_to(&map);
+        if go {
+            map.set_view(
+                &LatLng::new(at.lat, at.lng),
+                map.get_zoom().max(f64::from(STREET_ZOOM)),
+            );
+        }
+        *self.here.borrow_mut() = Some(marker);
     }
 
     /// Shows a new inventory: rebuilds the cluster index, then updates the

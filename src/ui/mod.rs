@@ -5,10 +5,12 @@ mod details;
 mod feed_status;
 mod filters;
 mod link_problems;
+mod location;
 mod nearest;
 
 pub use details::PharmacyDetails;
 pub use feed_status::{now_unix_seconds, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
 pub use link_problems::LinkProblems;
+pub use location::LocationControls;
 pub use nearest::NearestPanel;

@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::config::Lang;
+use crate::config::{Lang, Mode};
 use crate::feed::{Filters, StockThresholds};
 use crate::i18n;
 use crate::links;
 use crate::spatial::nearest::nearest_stock;
 use crate::spatial::LatLng;
 use crate::time::TaipeiDateTime;
-use crate::ui::{now_unix_seconds, FeedView};
+use crate::ui::{now_unix_seconds, FeedView, LocationControls};
 
 /// How many nearest pharmacies the panel lists.
 pub const NEAREST_SHOWN: usize = 5;
@@ -19,12 +19,15 @@ pub const NEAREST_SHOWN: usize = 5;
 pub fn NearestPanel(
     feed: RwSignal<FeedView>,
     filters: RwSignal<Filters>,
-    from: LatLng,
+    here: RwSignal<Option<LatLng>>,
+    picking: RwSignal<bool>,
     selected: RwSignal<Option<String>>,
     levels: Option<StockThresholds>,
+    mode: Mode,
     lang: Lang,
 ) -> impl IntoView {
     let answer = move || {
+        let from = here.get()?;
         let filters = filters.get();
         feed.with(|f| {
             let inventory = f.inventory.clone()?;
@@ -34,7 +37,7 @@ pub fn NearestPanel(
             Some((inventory, product, found, now))
         })
     };
-    move || {
+    let list = move || {
         answer().map(|(inventory, product, found, now)| {
             let items = found
                 .items
@@ -74,12 +77,19 @@ pub fn NearestPanel(
                 found.none_within_reach.then(|| i18n::none_within_reach(lang))
             };
             view! {
-                <section class="nearest" data-testid="nearest" aria-labelledby="nearest-heading">
-                    <h2 id="nearest-heading" class="nearest__heading">{i18n::nearest_heading(lang)}</h2>
-                    {note.map(|n| view! { <p class="nearest__note">{n}</p> })}
-                    <ol class="nearest__list">{items}</ol>
-                </section>
+                {note.map(|n| view! { <p class="nearest__note">{n}</p> })}
+                <ol class="nearest__list">{items}</ol>
             }
         })
+    };
+    view! {
+        <section class="nearest" data-testid="nearest" aria-labelledby="nearest-heading">
+            <h2 id="nearest-heading" class="nearest__heading">{i18n::nearest_heading(lang)}</h2>
+            <Show when=move || here.with(Option::is_none)>
+                <p class="nearest__note">{i18n::choose_a_location(lang)}</p>
+            </Show>
+            {list}
+            <LocationControls here picking mode lang />
+        </section>
     }
 }
