@@ -13,7 +13,7 @@ use crate::i18n;
 use crate::map::PharmacyMap;
 use crate::ui::{
     FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel,
-    PharmacyDetails,
+    PharmacyDetails, PharmacyList,
 };
 
 /// Mounts the app on `<body>`.
@@ -103,6 +103,7 @@ fn App() -> impl IntoView {
         }
     });
     let selected = RwSignal::new(None::<String>);
+    let list_open = RwSignal::new(false);
     let on_select = Callback::new(move |code: String| selected.set(Some(code)));
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
     let mode_class = match config.mode {
@@ -118,12 +119,20 @@ fn App() -> impl IntoView {
                     <span class="app-header__tagline">{i18n::tagline(lang)}</span>
                 </h1>
                 <FeedStatus feed lang on_retry=retry />
+                <button
+                    class="filters__toggle list__toggle"
+                    aria-expanded=move || list_open.get().to_string()
+                    on:click=move |_| list_open.update(|o| *o = !*o)
+                >
+                    {i18n::list_button(lang)}
+                </button>
                 <FilterBar feed filters lang />
             </header>
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
                 <PharmacyMap config=config.clone() inventory filters=filters.into() here=here.into() on_select on_pick />
                 <NearestPanel feed filters here picking selected levels=config.levels mode=config.mode lang />
+                <PharmacyList feed filters here selected open=list_open levels=config.levels lang />
                 <PharmacyDetails feed selected levels=config.levels lang />
             </main>
             <FeedDetails feed lang />

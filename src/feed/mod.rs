@@ -9,6 +9,7 @@ pub mod refresh;
 mod region;
 mod registry;
 mod rows;
+mod search;
 
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
@@ -22,6 +23,7 @@ pub use model::{
 };
 pub use region::{county_town, COUNTIES};
 pub use registry::{JoinStats, Registry};
+pub use search::{fold, Search};
 
 /// Reads a feed of any supported format, detected from its content.
 pub fn parse(bytes: &[u8]) -> Result<Inventory, FeedError> {

@@ -5,6 +5,7 @@ mod details;
 mod feed_status;
 mod filters;
 mod link_problems;
+mod list;
 mod location;
 mod nearest;
 
@@ -12,5 +13,6 @@ pub use details::PharmacyDetails;
 pub use feed_status::{now_unix_seconds, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
 pub use link_problems::LinkProblems;
+pub use list::PharmacyList;
 pub use location::LocationControls;
 pub use nearest::NearestPanel;
