@@ -13,7 +13,7 @@ use crate::i18n;
 use crate::map::PharmacyMap;
 use crate::ui::{
     FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel,
-    PharmacyDetails, PharmacyList,
+    PharmacyDetails, PharmacyList, NEAREST_SHOWN,
 };
 
 /// Mounts the app on `<body>`.
@@ -130,8 +130,26 @@ fn App() -> impl IntoView {
             </header>
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
-                <PharmacyMap config=config.clone() inventory filters=filters.into() here=here.into() on_select on_pick />
-                <NearestPanel feed filters here picking selected levels=config.levels mode=config.mode lang />
+                <PharmacyMap
+                    config=config.clone()
+                    inventory
+                    filters=filters.into()
+                    here=here.into()
+                    selected=selected.into()
+                    on_select
+                    on_pick
+                />
+                <NearestPanel
+                    feed
+                    filters
+                    here
+                    picking
+                    selected
+                    levels=config.levels
+                    mode=config.mode
+                    count=config.nearest.map_or(NEAREST_SHOWN, usize::from)
+                    lang
+                />
                 <PharmacyList feed filters here selected open=list_open levels=config.levels lang />
                 <PharmacyDetails feed selected levels=config.levels lang />
             </main>

@@ -100,6 +100,8 @@ pub struct Config {
     pub only_in_stock: bool,
     /// `opennow=1`: only pharmacies open now (where hours are known).
     pub only_open_now: bool,
+    /// `nearest=N`: how many nearest pharmacies to list (1–20).
+    pub nearest: Option<u8>,
     /// What was wrong with the link, in the order met.
     pub problems: Vec<ParamProblem>,
 }
@@ -138,6 +140,8 @@ pub enum ProblemKind {
     NotLevels,
     /// A switch must be `1` or `0`.
     NotSwitch,
+    /// `nearest` must be 1…20.
+    NotCount,
 }
 
 impl Config {
@@ -188,6 +192,7 @@ impl Config {
                 "town" => config.town = config.check(region("town", value)),
                 "refresh" => config.refresh = config.check(refresh(value)),
                 "levels" => config.levels = config.check(levels(value)),
+                "nearest" => config.nearest = config.check(nearest(value)),
                 "instock" => {
                     config.only_in_stock = config.check(switch("instock", value)).unwrap_or(false)
                 }
@@ -245,9 +250,9 @@ pub fn query_with_filters(query: &str, filters: &Filters) -> String {
 }
 
 /// Every parameter of the contract, for reporting repeats.
-const PARAMS: [&str; 18] = [
+const PARAMS: [&str; 19] = [
     "feed", "registry", "rules", "product", "at", "lat", "lng", "zoom", "date", "mode", "lang",
-    "county", "town", "tiles", "refresh", "levels", "instock", "opennow",
+    "county", "town", "tiles", "refresh", "levels", "instock", "opennow", "nearest",
 ];
 
 fn known_param(key: &str) -> Option<&'static str> {
@@ -363,6 +368,14 @@ fn refresh(value: &str) -> Result<u32, ParamProblem> {
         .ok()
         .filter(|s| *s == 0 || (30..=3600).contains(s))
         .ok_or_else(|| problem("refresh", value, ProblemKind::NotRefresh))
+}
+
+fn nearest(value: &str) -> Result<u8, ParamProblem> {
+    value
+        .parse::<u8>()
+        .ok()
+        .filter(|n| (1..=20).contains(n))
+        .ok_or_else(|| problem("nearest", value, ProblemKind::NotCount))
 }
 
 fn switch(param: &'static str, value: &str) -> Result<bool, ParamProblem> {
@@ -674,6 +687,19 @@ mod tests {
         assert_eq!(query, "lang=en&zoom=12&product=child&county=%E8%87%BA%E5%8C%97%E5%B8%82&town=%E5%A4%A7%E5%AE%89%E5%8D%80");
         // The link reads back as the same filters.
         assert_eq!(Config::from_query(&query).filters(), filters);
+    }
+
+    #[test]
+    fn nearest_is_how_many_to_list() {
+        assert_eq!(Config::from_query("nearest=3").nearest, Some(3));
+        for bad in ["0", "21", "x"] {
+            let config = Config::from_query(&format!("nearest={bad}"));
+            assert_eq!(
+                (config.nearest, kinds(&config)),
+                (None, vec![("nearest", ProblemKind::NotCount)]),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

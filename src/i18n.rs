@@ -229,6 +229,10 @@ pub fn list_count(lang: Lang, total: usize, shown: usize) -> String {
     }
 }
 
+pub fn use_area_centre(lang: Lang) -> &'static str {
+    pick(lang, "以所選地區中心為準", "Use the chosen area's centre")
+}
+
 pub fn retry(lang: Lang) -> &'static str {
     pick(lang, "重試", "Retry")
 }
@@ -434,6 +438,8 @@ pub fn param_problem(lang: Lang, problem: &ParamProblem) -> String {
         (Lang::En, NotLevels) => "must be two whole numbers, plenty,few, e.g. 100,20",
         (Lang::ZhTw, NotSwitch) => "須為 1 或 0",
         (Lang::En, NotSwitch) => "must be 1 or 0",
+        (Lang::ZhTw, NotCount) => "須為 1 到 20 的整數",
+        (Lang::En, NotCount) => "must be a whole number from 1 to 20",
     };
     format!("{}=“{}”: {expected}", problem.param, problem.value)
 }

@@ -88,7 +88,7 @@ async fn mount_map(
     let selected = RwSignal::new(None::<String>);
     let on_select = Callback::new(move |code| selected.set(Some(code)));
     let mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters here on_select on_pick /> }
+        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters here selected=selected.into() on_select on_pick /> }
     });
     mounted.forget();
     next_tick().await;

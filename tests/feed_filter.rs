@@ -103,3 +103,45 @@ fn open_now_uses_kiangs_real_opening_periods() {
         "some close on Sunday evenings"
     );
 }
+
+#[test]
+fn an_area_centre_is_the_mean_of_its_located_pharmacies() {
+    let mut inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();
+    inventory.join(
+        &mask_map::feed::Registry::parse(&read_shared("alt-geojson-masksLeft-2020-08-01.json"))
+            .unwrap(),
+    );
+    let registry = read_json("alt-geojson-masksLeft-2020-08-01.json");
+    let text = String::from_utf8(read_shared("maskdata-2020-03-03.csv")).unwrap();
+    // Independently: 澎湖縣's rows joined by hand with the registry's points.
+    let points: Vec<(f64, f64)> = text
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect::<Vec<_>>())
+        .filter(|r| r[2].starts_with("澎湖縣"))
+        .filter_map(|r| {
+            registry["features"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["properties"]["id"] == r[0])
+                .map(|f| {
+                    let c = &f["geometry"]["coordinates"];
+                    (c[1].as_f64().unwrap(), c[0].as_f64().unwrap())
+                })
+        })
+        .collect();
+    assert!(points.len() > 10);
+    let n = points.len() as f64;
+    let expected = (
+        points.iter().map(|p| p.0).sum::<f64>() / n,
+        points.iter().map(|p| p.1).sum::<f64>() / n,
+    );
+    let penghu = Filters {
+        county: Some("澎湖縣".into()),
+        ..Filters::default()
+    };
+    let centre = inventory.area_centre(&penghu).unwrap();
+    assert!((centre.lat - expected.0).abs() < 1e-9 && (centre.lng - expected.1).abs() < 1e-9);
+    assert_eq!(inventory.area_centre(&Filters::default()), None);
+}

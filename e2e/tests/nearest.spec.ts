@@ -40,9 +40,10 @@ test('with at= the nearest pharmacies with stock are listed with their true dist
   await expect(items.first()).toContainText(expected[0].metres < 1000 ? `${Math.round(expected[0].metres)} m` : 'km');
   await expect(page.locator('.leaflet-marker-icon.here')).toHaveAttribute('title', 'Your location');
 
-  // Selecting one opens its details.
+  // Selecting one opens its details and highlights it, in view, on the map.
   await items.first().getByRole('button').click();
   await expect(page.getByTestId('details')).toHaveAttribute('data-id', expected[0].code);
+  await expect(page.locator(`.pin-selected [data-id="${expected[0].code}"]`)).toBeInViewport();
   await app.screenshot('nearest', info.project.name);
   expect(app.pageErrors).toEqual([]);
 });
@@ -90,4 +91,18 @@ test('a kiosk never asks for the device location', async ({ page }) => {
   await app.settled();
   await expect(page.getByTestId('nearest-item')).toHaveCount(5);
   await expect(page.getByRole('button', { name: 'Use my location' })).toHaveCount(0);
+});
+
+test('nearest= sets how many are listed, and a chosen county gives a place to measure from', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en', nearest: '3', county: '澎湖縣' });
+  await app.settled();
+  await expect(page.getByTestId('nearest-item')).toHaveCount(0);
+  await page.getByRole('button', { name: "Use the chosen area's centre" }).click();
+  const items = page.getByTestId('nearest-item');
+  await expect(items).toHaveCount(3);
+  // With the county filter on, all three are in 澎湖縣, within reach of its centre.
+  const metres = await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-distance-m'))));
+  metres.forEach((m) => expect(m).toBeLessThan(20_000));
+  await expect(page.locator('.leaflet-marker-icon.here')).toHaveCount(1);
 });

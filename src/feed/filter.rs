@@ -1,7 +1,8 @@
 //! Which pharmacies to show: the product, only those with stock, only those
 //! open now, a county and a town. Pure; the map and lists both use it.
 
-use super::model::{Pharmacy, Product};
+use super::model::{Inventory, Pharmacy, Product};
+use crate::spatial::LatLng;
 use crate::time::TaipeiDateTime;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,5 +37,27 @@ impl Filters {
                 .town
                 .as_deref()
                 .is_none_or(|t| pharmacy.town.as_deref() == Some(t))
+    }
+}
+
+impl Inventory {
+    /// The centre (mean position) of the located pharmacies in the county
+    /// and town the filters name: a place to measure from when the device
+    /// gives none. `None` without a county or without located pharmacies.
+    pub fn area_centre(&self, filters: &Filters) -> Option<LatLng> {
+        let county = filters.county.as_deref()?;
+        let town = filters.town.as_deref();
+        let (n, lat, lng) = self
+            .located()
+            .filter(|(p, _)| {
+                p.county == Some(county) && town.is_none_or(|t| p.town.as_deref() == Some(t))
+            })
+            .fold((0.0, 0.0, 0.0), |(n, lat, lng), (_, at)| {
+                (n + 1.0, lat + at.lat, lng + at.lng)
+            });
+        (n > 0.0).then(|| LatLng {
+            lat: lat / n,
+            lng: lng / n,
+        })
     }
 }

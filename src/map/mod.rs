@@ -48,6 +48,8 @@ pub fn PharmacyMap(
     filters: Signal<Filters>,
     /// The reference location, marked on the map.
     here: Signal<Option<crate::spatial::LatLng>>,
+    /// The selected pharmacy's code: shown as a highlighted pin, in view.
+    selected: Signal<Option<String>>,
     /// Called with a pharmacy's code when it is selected on the map.
     on_select: Callback<String>,
     /// Called with the place of a click on the map itself.
@@ -83,6 +85,15 @@ pub fn PharmacyMap(
         });
         at
     });
+    Effect::new(move |_| {
+        let code = selected.get();
+        let _ = container.get();
+        map.with_value(|map| {
+            if let Some(map) = map {
+                map.select(code);
+            }
+        });
+    });
     view! { <div class="map" node_ref=container data-testid="map" role="region" aria-label=i18n::map_label(lang)></div> }
 }
 
@@ -116,6 +127,8 @@ struct Shown {
     /// Point index in the cluster index → pharmacy index in the inventory.
     pharmacy_of: Vec<usize>,
     markers: HashMap<MarkerKey, (Marker, Look)>,
+    /// The selected pharmacy's code.
+    selected: Option<String>,
 }
 
 /// Which marker: a cluster of the current index, or a pharmacy by code.
@@ -133,6 +146,7 @@ struct Look {
     count: u32,
     with_stock: u32,
     stock: Option<u32>,
+    selected: bool,
 }
 
 impl Drop for LeafletMap {
@@ -180,6 +194,7 @@ impl LeafletMap {
             index: None,
             pharmacy_of: Vec::new(),
             markers: HashMap::new(),
+            selected: None,
         }));
         let weak = Rc::downgrade(&shared);
         let on_move = Listener::new(&map, "moveend", {
@@ -235,6 +250,31 @@ impl LeafletMap {
             _on_map_click: on_map_click,
             here: RefCell::new(None),
             lang: config.lang,
+        }
+    }
+
+    /// Highlights a pharmacy and brings it into view as a single pin.
+    fn select(&self, code: Option<String>) {
+        let mut shown = self.shared.borrow_mut();
+        shown.selected = code;
+        let at = shown.selected.as_ref().and_then(|code| {
+            shown
+                .inventory
+                .as_ref()?
+                .pharmacies
+                .iter()
+                .find(|p| &p.code == code)?
+                .location
+        });
+        match at {
+            Some(at) => {
+                let zoom = shown.map.get_zoom().max(f64::from(MAX_ZOOM - 1));
+                // set_view fires moveend, which renders; the borrow must end first.
+                let map = shown.map.clone();
+                drop(shown);
+                map.set_view(&LatLng::new(at.lat, at.lng), zoom);
+            }
+            None => shown.render(),
         }
     }
 
@@ -338,6 +378,7 @@ impl Shown {
                 count: item.count,
                 with_stock: item.with_stock,
                 stock,
+                selected: pharmacy.is_some_and(|p| self.selected.as_ref() == Some(&p.code)),
             };
             let (marker, old) = match self.markers.remove(&key) {
                 Some((marker, old)) => (marker, Some(old)),
@@ -376,7 +417,9 @@ impl Shown {
                 element_icon(&element, "cluster-icon", size).into()
             }
             (_, Some(pharmacy)) => {
-                element_icon(&pin(pharmacy, self.product, self.levels), "pin", PIN_SIZE).into()
+                let selected = self.selected.as_ref() == Some(&pharmacy.code);
+                let class = if selected { "pin pin-selected" } else { "pin" };
+                element_icon(&pin(pharmacy, self.product, self.levels), class, PIN_SIZE).into()
             }
             (_, None) => unreachable!("a point marker always has its pharmacy"),
         }

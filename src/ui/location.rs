@@ -7,8 +7,10 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::config::{Lang, Mode};
+use crate::feed::Filters;
 use crate::i18n::{self, LocateProblem};
 use crate::spatial::LatLng;
+use crate::ui::FeedView;
 
 /// How long to wait for a position, and how old a cached one may be.
 const LOCATE_TIMEOUT_MS: u32 = 10_000;
@@ -18,9 +20,16 @@ const LOCATE_MAX_AGE_MS: u32 = 60_000;
 pub fn LocationControls(
     here: RwSignal<Option<LatLng>>,
     picking: RwSignal<bool>,
+    feed: RwSignal<FeedView>,
+    filters: RwSignal<Filters>,
     mode: Mode,
     lang: Lang,
 ) -> impl IntoView {
+    // The chosen county (and town) in the filters gives a place too: its centre.
+    let area_centre = move || {
+        let filters = filters.get();
+        feed.with(|f| f.inventory.as_ref().and_then(|i| i.area_centre(&filters)))
+    };
     let problem = RwSignal::new(None::<LocateProblem>);
     let locating = RwSignal::new(false);
     let locate = move |_| {
@@ -88,6 +97,16 @@ pub fn LocationControls(
             >
                 {i18n::pick_on_map(lang)}
             </button>
+            {move || {
+                area_centre()
+                    .map(|at| {
+                        view! {
+                            <button class="locate__button" on:click=move |_| here.set(Some(at))>
+                                {i18n::use_area_centre(lang)}
+                            </button>
+                        }
+                    })
+            }}
             <Show when=move || picking.get()>
                 <p class="locate__hint">{i18n::tap_the_map(lang)}</p>
             </Show>

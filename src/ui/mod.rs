@@ -15,4 +15,4 @@ pub use filters::FilterBar;
 pub use link_problems::LinkProblems;
 pub use list::PharmacyList;
 pub use location::LocationControls;
-pub use nearest::NearestPanel;
+pub use nearest::{NearestPanel, NEAREST_SHOWN};

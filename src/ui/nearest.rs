@@ -12,7 +12,7 @@ use crate::spatial::LatLng;
 use crate::time::TaipeiDateTime;
 use crate::ui::{now_unix_seconds, FeedView, LocationControls};
 
-/// How many nearest pharmacies the panel lists.
+/// How many nearest pharmacies the panel lists unless `nearest=` says.
 pub const NEAREST_SHOWN: usize = 5;
 
 #[component]
@@ -24,6 +24,8 @@ pub fn NearestPanel(
     selected: RwSignal<Option<String>>,
     levels: Option<StockThresholds>,
     mode: Mode,
+    /// How many to list.
+    count: usize,
     lang: Lang,
 ) -> impl IntoView {
     let answer = move || {
@@ -33,7 +35,7 @@ pub fn NearestPanel(
             let inventory = f.inventory.clone()?;
             let product = inventory.product_to_show(filters.product);
             let now = TaipeiDateTime::from_unix_seconds(now_unix_seconds());
-            let found = nearest_stock(&inventory, product, &filters, from, NEAREST_SHOWN, now);
+            let found = nearest_stock(&inventory, product, &filters, from, count, now);
             Some((inventory, product, found, now))
         })
     };
@@ -89,7 +91,7 @@ pub fn NearestPanel(
                 <p class="nearest__note">{i18n::choose_a_location(lang)}</p>
             </Show>
             {list}
-            <LocationControls here picking mode lang />
+            <LocationControls here picking feed filters mode lang />
         </section>
     }
 }
