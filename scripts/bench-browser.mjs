@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 
 export const repo = resolve(fileURLToPath(import.meta.url), '../..');
 export const dataDir = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
@@ -14,16 +15,9 @@ export async function withAppPage(port, measure) {
   const server = spawn('node', [join(repo, 'scripts/serve.mjs'), '--port', String(port)], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc --max-old-space-size=8192',
-    ],
+    executablePath: CHROMIUM_PATH,
+    // Precise heap figures and gc() for the memory columns.
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info', '--js-flags=--expose-gc --max-old-space-size=8192'],
   });
   try {
     const page = await browser.newPage();
