@@ -76,6 +76,21 @@ impl Pharmacy {
     pub fn has_stock(&self, product: Option<Product>) -> bool {
         product.and_then(|p| self.stock.get(p)).unwrap_or(0) > 0
     }
+
+    /// Its stock level of `product`, by `levels` (the link's `levels=`) or
+    /// else the product's default thresholds.
+    pub fn stock_level(
+        &self,
+        product: Option<Product>,
+        levels: Option<StockThresholds>,
+    ) -> StockLevel {
+        match product {
+            Some(product) => levels
+                .unwrap_or_else(|| StockThresholds::default_for(product))
+                .level(self.stock.get(product)),
+            None => StockLevel::Unknown,
+        }
+    }
 }
 
 /// Open or closed for each day's morning, afternoon and evening.

@@ -27,7 +27,6 @@ use crate::spatial::cluster::{
     ClusterId, ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind,
 };
 use crate::spatial::TAIWAN_VIEW;
-use crate::time::TaipeiDateTime;
 
 pub use bindings::element_icon;
 use bindings::{event_marker_element, Listener};
@@ -70,7 +69,7 @@ pub fn PharmacyMap(
             let map =
                 map.get_or_insert_with(|| LeafletMap::new(&element, &config, on_select, on_pick));
             if let Some(inventory) = inventory {
-                map.show(inventory.clone(), &filters, lang);
+                map.show(inventory.clone(), &filters);
             }
         });
     });
@@ -109,7 +108,6 @@ struct LeafletMap {
     _on_map_click: Listener,
     /// The reference location's marker.
     here: RefCell<Option<Marker>>,
-    lang: crate::config::Lang,
 }
 
 /// What the map shows, shared with its event handlers.
@@ -249,7 +247,6 @@ impl LeafletMap {
             _on_user_move: on_user_move,
             _on_map_click: on_map_click,
             here: RefCell::new(None),
-            lang: config.lang,
         }
     }
 
@@ -288,7 +285,7 @@ impl LeafletMap {
         let dot = self::element("span", "here__dot");
         let options = MarkerOptions::new();
         options.set_icon(element_icon(&dot, "here", 18.0).into());
-        options.set_title(i18n::you_are_here(self.lang).to_owned());
+        options.set_title(i18n::you_are_here(self.shared.borrow().lang).to_owned());
         options.set_z_index_offset(1000.0);
         options.set_interactive(false);
         let marker = Marker::new_with_options(&LatLng::new(at.lat, at.lng), &options);
@@ -305,10 +302,10 @@ impl LeafletMap {
 
     /// Shows a new inventory: rebuilds the cluster index, then updates the
     /// markers in view.
-    fn show(&self, inventory: Arc<Inventory>, filters: &Filters, lang: crate::config::Lang) {
+    fn show(&self, inventory: Arc<Inventory>, filters: &Filters) {
         let mut shown = self.shared.borrow_mut();
         let product = inventory.product_to_show(filters.product);
-        let now = TaipeiDateTime::from_unix_seconds((js_sys::Date::now() / 1000.0) as i64);
+        let now = crate::ui::taipei_now();
         let (pharmacy_of, points): (Vec<usize>, Vec<ClusterPoint>) = inventory
             .pharmacies
             .iter()
@@ -323,7 +320,6 @@ impl LeafletMap {
         shown.pharmacy_of = pharmacy_of;
         shown.inventory = Some(inventory);
         shown.product = product;
-        shown.lang = lang;
         shown.render();
     }
 }
@@ -537,12 +533,7 @@ fn pin(
     product: Option<Product>,
     levels: Option<StockThresholds>,
 ) -> web_sys::Element {
-    let level = match product {
-        Some(product) => levels
-            .unwrap_or_else(|| StockThresholds::default_for(product))
-            .level(pharmacy.stock.get(product)),
-        None => crate::feed::StockLevel::Unknown,
-    };
+    let level = pharmacy.stock_level(product, levels);
     let body = element("span", &format!("pin__body pin--{}", level.as_str()));
     let _ = body.set_attribute("data-id", &pharmacy.code);
     let _ = body.set_attribute("data-stock", level.as_str());

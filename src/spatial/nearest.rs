@@ -43,14 +43,6 @@ impl NearestIndex {
         NearestIndex { points, keys, tree }
     }
 
-    pub fn len(&self) -> usize {
-        self.points.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.points.is_empty()
-    }
-
     /// The `k` nearest points to `from`, nearest first.
     pub fn nearest(&self, from: LatLng, k: usize) -> Vec<Nearby> {
         let k = k.min(self.points.len());

@@ -8,7 +8,7 @@ use crate::feed::{OpeningPeriods, StockThresholds};
 use crate::i18n;
 use crate::links;
 use crate::time::TaipeiDateTime;
-use crate::ui::{now_unix_seconds, FeedView};
+use crate::ui::{taipei_now, FeedView};
 
 #[component]
 pub fn PharmacyDetails(
@@ -31,13 +31,13 @@ pub fn PharmacyDetails(
     };
     move || {
         pharmacy().map(|(p, products, as_of)| {
-            let now = TaipeiDateTime::from_unix_seconds(now_unix_seconds());
+            let now = taipei_now();
             let open = p.opening.map(|o| o.open_at(now));
             let stock_rows = products
                 .into_iter()
                 .map(|product| {
                     let count = p.stock.get(product);
-                    let level = levels.unwrap_or_else(|| StockThresholds::default_for(product)).level(count);
+                    let level = p.stock_level(Some(product), levels);
                     view! {
                         <tr data-product=product.as_param()>
                             <th scope="row">{i18n::product(lang, product)}</th>

@@ -31,6 +31,11 @@ pub fn now_unix_seconds() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
+/// The Taipei wall-clock time now, whatever the device's zone.
+pub fn taipei_now() -> TaipeiDateTime {
+    TaipeiDateTime::from_unix_seconds(now_unix_seconds())
+}
+
 /// The contract's `data-state`.
 fn state_name(view: &FeedView) -> &'static str {
     match (&view.load, &view.inventory) {

@@ -9,8 +9,7 @@ use crate::feed::{Filters, Search, StockThresholds};
 use crate::i18n;
 use crate::spatial::nearest::distance_m;
 use crate::spatial::LatLng;
-use crate::time::TaipeiDateTime;
-use crate::ui::{now_unix_seconds, FeedView};
+use crate::ui::{taipei_now, FeedView};
 
 /// Rows rendered at once; the count says how many more match.
 const LIST_LIMIT: usize = 100;
@@ -33,7 +32,7 @@ pub fn PharmacyList(
         feed.with(|f| {
             let inventory = f.inventory.clone()?;
             let product = inventory.product_to_show(filters.product);
-            let now = TaipeiDateTime::from_unix_seconds(now_unix_seconds());
+            let now = taipei_now();
             let mut matching: Vec<(usize, Option<f64>)> = inventory
                 .pharmacies
                 .iter()
@@ -86,8 +85,7 @@ pub fn PharmacyList(
                                 .map(|(i, metres)| {
                                     let p = &inventory.pharmacies[i];
                                     let count = product.and_then(|pr| p.stock.get(pr));
-                                    let level = product
-                                        .map(|pr| levels.unwrap_or_else(|| StockThresholds::default_for(pr)).level(count));
+                                    let level = p.stock_level(product, levels);
                                     let code = p.code.clone();
                                     view! {
                                         <li class="list-item" data-testid="list-item" data-id=p.code.clone()>
@@ -95,10 +93,10 @@ pub fn PharmacyList(
                                                 {p.name.clone()}
                                             </button>
                                             <span class="list-item__address">{p.address.clone()}</span>
-                                            <span class=format!("stock--{}", level.map_or("unknown", |l| l.as_str()))>
+                                            <span class=format!("stock--{}", level.as_str())>
                                                 {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
                                                 " · "
-                                                {level.map(|l| i18n::stock_level(lang, l))}
+                                                {i18n::stock_level(lang, level)}
                                             </span>
                                             {metres.map(|m| view! { <span>{i18n::distance(m)}</span> })}
                                         </li>

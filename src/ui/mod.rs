@@ -10,7 +10,7 @@ mod location;
 mod nearest;
 
 pub use details::PharmacyDetails;
-pub use feed_status::{now_unix_seconds, FeedDetails, FeedStatus, FeedView, LoadState};
+pub use feed_status::{now_unix_seconds, taipei_now, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
 pub use link_problems::LinkProblems;
 pub use list::PharmacyList;

@@ -9,8 +9,7 @@ use crate::i18n;
 use crate::links;
 use crate::spatial::nearest::nearest_stock;
 use crate::spatial::LatLng;
-use crate::time::TaipeiDateTime;
-use crate::ui::{now_unix_seconds, FeedView, LocationControls};
+use crate::ui::{taipei_now, FeedView, LocationControls};
 
 /// How many nearest pharmacies the panel lists unless `nearest=` says.
 pub const NEAREST_SHOWN: usize = 5;
@@ -34,7 +33,7 @@ pub fn NearestPanel(
         feed.with(|f| {
             let inventory = f.inventory.clone()?;
             let product = inventory.product_to_show(filters.product);
-            let now = TaipeiDateTime::from_unix_seconds(now_unix_seconds());
+            let now = taipei_now();
             let found = nearest_stock(&inventory, product, &filters, from, count, now);
             Some((inventory, product, found, now))
         })
@@ -47,8 +46,7 @@ pub fn NearestPanel(
                 .map(|n| {
                     let p = &inventory.pharmacies[n.index];
                     let count = product.and_then(|pr| p.stock.get(pr));
-                    let level = product
-                        .map(|pr| levels.unwrap_or_else(|| StockThresholds::default_for(pr)).level(count));
+                    let level = p.stock_level(product, levels);
                     let open = p.opening.map(|o| o.open_at(now));
                     let code = p.code.clone();
                     let [(_, directions), ..] = links::directions(p.location, &p.address);
@@ -60,10 +58,10 @@ pub fn NearestPanel(
                             <span class="nearest-item__distance">
                                 {i18n::distance(n.metres)} " · " {i18n::walking(lang, n.metres)}
                             </span>
-                            <span class=format!("nearest-item__stock stock--{}", level.map_or("unknown", |l| l.as_str()))>
+                            <span class=format!("nearest-item__stock stock--{}", level.as_str())>
                                 {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
                                 " · "
-                                {level.map(|l| i18n::stock_level(lang, l))}
+                                {i18n::stock_level(lang, level)}
                             </span>
                             <span class="nearest-item__open">{i18n::open_now(lang, open)}</span>
                             <a class="nearest-item__directions" href=directions target="_blank" rel="noopener noreferrer">
