@@ -4,7 +4,7 @@ use crate::spatial::LatLng;
 use crate::time::TaipeiDateTime;
 
 /// A rationed good a feed may count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Product {
     /// Adult masks.
     Adult,

@@ -1,3 +1,14 @@
-//! Rationing rules: the timeline of periods per product, ID validation and
-//! the verdict for a date (issue 6). Pure Rust, no browser types; dates come
-//! from [`crate::time`], which already fixes "today" to Taipei.
+//! Rationing rules: the timeline of periods per product ([`timeline`]), the
+//! ID the user typed ([`id`]) and the verdict for a day ([`eligibility`]).
+//! Pure Rust, no browser types; dates are Taipei calendar days
+//! ([`crate::time`]), so "today" never depends on the device's zone.
+
+pub mod eligibility;
+pub mod id;
+pub mod timeline;
+
+pub use eligibility::{add_days, next_day, Buyers, Check, NextPurchase, NoBecause, Span, Verdict};
+pub use id::{read_id, IdKind, IdProblem, IdReading, Parity};
+pub use timeline::{
+    Limit, Localized, Period, PeriodProblem, Round, Rules, RulesError, Scheme, BUNDLED,
+};

@@ -33,3 +33,10 @@ pub fn with_stock(
         .filter(|p| p.has_stock(Some(product)))
         .count()
 }
+
+/// `../shared/rules-sources.md`: the rationing timeline and ID rules, with
+/// sources, beside the data folder.
+pub fn rules_sources() -> String {
+    let path = data_dir().join("../rules-sources.md");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{} is needed: {e}", path.display()))
+}
