@@ -5,15 +5,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::config::query_with_filters;
+use crate::config::{query_with_date, query_with_filters};
 use crate::config::{Config, Mode, PUBLIC_FEED};
-use crate::feed::fetch::{Outcome, Poller, Source};
+use crate::feed::fetch::{get_bytes, Outcome, Poller, Source};
 use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
+use crate::feed::Product;
 use crate::i18n;
 use crate::map::PharmacyMap;
+use crate::rules::{Rules, RulesProblem};
+use crate::time::Date;
 use crate::ui::{
-    FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel,
-    PharmacyDetails, PharmacyList, NEAREST_SHOWN,
+    taipei_now, BuyTodaySummary, CheckedDay, EligibilityPanel, FeedDetails, FeedStatus, FeedView,
+    FilterBar, LinkProblems, LoadState, NearestPanel, PharmacyDetails, PharmacyList, RulesView,
+    NEAREST_SHOWN,
 };
 
 /// Mounts the app on `<body>`.
@@ -78,12 +82,17 @@ fn App() -> impl IntoView {
         poller.with_value(|p| p.as_ref().map(Poller::refresh_now));
     });
 
-    // Filters start from the link and are written back to it, so the
-    // address always reproduces the view.
+    // Filters and the day checked start from the link and are written back
+    // to it, so the address always reproduces the view.
     let filters = RwSignal::new(config.filters());
+    let day = CheckedDay {
+        chosen: RwSignal::new(config.date),
+        today: today_in_taipei(),
+    };
     Effect::new(move |_| {
         let query = filters
             .with(|f| query_with_filters(&window().location().search().unwrap_or_default(), f));
+        let query = query_with_date(&query, day.chosen.get());
         let url = if query.is_empty() {
             window().location().pathname().unwrap_or_default()
         } else {
@@ -106,6 +115,19 @@ fn App() -> impl IntoView {
     let list_open = RwSignal::new(false);
     let on_select = Callback::new(move |code: String| selected.set(Some(code)));
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
+    let product = Signal::derive(move || {
+        let requested = filters.with(|f| f.product);
+        feed.with(|f| {
+            f.inventory
+                .as_ref()
+                .and_then(|i| i.product_to_show(requested))
+        })
+        .or(requested)
+        .unwrap_or(Product::Adult)
+    });
+    let rules = load_rules(config.rules.clone());
+    // A shared link that names a day is about that day's check.
+    let eligibility_open = RwSignal::new(config.date.is_some());
     let mode_class = match config.mode {
         Mode::App => "app",
         Mode::Kiosk => "app app--kiosk",
@@ -127,6 +149,7 @@ fn App() -> impl IntoView {
                     {i18n::list_button(lang)}
                 </button>
                 <FilterBar feed filters lang />
+                <BuyTodaySummary rules product day open=eligibility_open lang />
             </header>
             <main class="app-main">
                 <LinkProblems problems=config.problems.clone() lang />
@@ -152,8 +175,55 @@ fn App() -> impl IntoView {
                 />
                 <PharmacyList feed filters here selected open=list_open levels=config.levels lang />
                 <PharmacyDetails feed selected levels=config.levels lang />
+                <EligibilityPanel rules product day open=eligibility_open mode=config.mode lang />
             </main>
             <FeedDetails feed lang />
         </div>
     }
+}
+
+/// Today's date in Taipei, re-read every minute so an unattended kiosk
+/// turns the page at midnight.
+fn today_in_taipei() -> Signal<Date> {
+    let today = RwSignal::new(taipei_now().date);
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let now = taipei_now().date;
+            if today.get_untracked() != now {
+                today.set(now);
+            }
+        },
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    today.into()
+}
+
+/// The bundled rules at once; then the deployment's `rules.json` (or the
+/// `rules` parameter's file). A file that can't be loaded or read keeps the
+/// bundled rules and says why.
+fn load_rules(requested: Option<String>) -> RwSignal<RulesView> {
+    let view = RwSignal::new(RulesView {
+        rules: Arc::new(Rules::bundled()),
+        problem: None,
+    });
+    let url = requested.unwrap_or_else(|| "rules.json".to_owned());
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = match get_bytes(&url).await {
+            Ok(bytes) => Rules::parse(&bytes).map_err(RulesProblem::Invalid),
+            Err(error) => Err(RulesProblem::Load(error)),
+        };
+        view.set(match loaded {
+            Ok(rules) => RulesView {
+                rules: Arc::new(rules),
+                problem: None,
+            },
+            Err(problem) => RulesView {
+                rules: Arc::new(Rules::bundled()),
+                problem: Some((url, problem)),
+            },
+        });
+    });
+    view
 }

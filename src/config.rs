@@ -221,32 +221,51 @@ impl Config {
     }
 }
 
-/// `query` with the filter parameters set to `filters` (the others kept as
-/// they were), so the address bar always reproduces the view.
-pub fn query_with_filters(query: &str, filters: &Filters) -> String {
-    const FILTER_PARAMS: [&str; 5] = ["product", "instock", "opennow", "county", "town"];
+/// `query` with the parameters `names` replaced by `pairs` (the others kept
+/// as they were, in order), so the address bar always reproduces the view.
+fn with_params(query: &str, names: &[&str], pairs: &[(&str, &str)]) -> String {
     let mut out = form_urlencoded::Serializer::new(String::new());
     for (key, value) in form_urlencoded::parse(query.trim_start_matches('?').as_bytes()) {
-        if !FILTER_PARAMS.contains(&key.as_ref()) {
+        if !names.contains(&key.as_ref()) {
             out.append_pair(&key, &value);
         }
     }
-    if let Some(product) = filters.product {
-        out.append_pair("product", product.as_param());
-    }
-    if filters.only_in_stock {
-        out.append_pair("instock", "1");
-    }
-    if filters.only_open_now {
-        out.append_pair("opennow", "1");
-    }
-    if let Some(county) = &filters.county {
-        out.append_pair("county", county);
-    }
-    if let Some(town) = &filters.town {
-        out.append_pair("town", town);
+    for (key, value) in pairs {
+        out.append_pair(key, value);
     }
     out.finish()
+}
+
+/// `query` with the filter parameters set to `filters`.
+pub fn query_with_filters(query: &str, filters: &Filters) -> String {
+    let mut pairs = Vec::new();
+    if let Some(product) = filters.product {
+        pairs.push(("product", product.as_param()));
+    }
+    if filters.only_in_stock {
+        pairs.push(("instock", "1"));
+    }
+    if filters.only_open_now {
+        pairs.push(("opennow", "1"));
+    }
+    if let Some(county) = &filters.county {
+        pairs.push(("county", county));
+    }
+    if let Some(town) = &filters.town {
+        pairs.push(("town", town));
+    }
+    with_params(
+        query,
+        &["product", "instock", "opennow", "county", "town"],
+        &pairs,
+    )
+}
+
+/// `query` with `date` set to the day checked (`None`: today, no parameter).
+pub fn query_with_date(query: &str, date: Option<Date>) -> String {
+    let day = date.map(|d| d.to_string());
+    let pairs: Vec<(&str, &str)> = day.iter().map(|d| ("date", d.as_str())).collect();
+    with_params(query, &["date"], &pairs)
 }
 
 /// Every parameter of the contract, for reporting repeats.
@@ -687,6 +706,15 @@ mod tests {
         assert_eq!(query, "lang=en&zoom=12&product=child&county=%E8%87%BA%E5%8C%97%E5%B8%82&town=%E5%A4%A7%E5%AE%89%E5%8D%80");
         // The link reads back as the same filters.
         assert_eq!(Config::from_query(&query).filters(), filters);
+    }
+
+    #[test]
+    fn the_day_checked_is_written_to_the_link_and_read_back() {
+        let day = Date::new(2020, 2, 12);
+        let query = query_with_date("lang=en&date=2020-02-11&zoom=9", day);
+        assert_eq!(query, "lang=en&zoom=9&date=2020-02-12");
+        assert_eq!(Config::from_query(&query).date, day);
+        assert_eq!(query_with_date(&query, None), "lang=en&zoom=9");
     }
 
     #[test]

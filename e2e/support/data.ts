@@ -94,3 +94,17 @@ export function maskCsvLocatedRows(name: string, registryName: string): string[]
   const registry = new Set(expectedFromGeoJson(readSnapshot(registryName)).locatedIds);
   return csvRows(name).filter((r) => registry.has(r[0]));
 }
+
+/** The check-digit examples of ../shared/rules-sources.md ("Example valid: …"). */
+export function validIdExamples(): string[] {
+  const text = readFileSync(join(dataDir, '../rules-sources.md'), 'utf8');
+  return text
+    .split('\n')
+    .flatMap((line) => (line.includes('valid:') ? line.split('valid:')[1].split(/[ ,.]+/) : []))
+    .filter((t) => /^[A-Z][A-Z0-9]\d{8}$/.test(t));
+}
+
+/** The bundled rules file, as the app serves it. */
+export function bundledRules(): any {
+  return JSON.parse(readFileSync(fileURLToPath(new URL('../../public/rules.json', import.meta.url)), 'utf8'));
+}

@@ -1,5 +1,5 @@
 //! The only code that touches the network: polls a feed politely and hands
-//! each outcome to a callback.
+//! each outcome to a callback; fetches small files (the rules) once.
 //!
 //! - Requests use `cache: no-cache`, so the browser revalidates with the
 //!   server's own validators (`If-None-Match` / `If-Modified-Since`); an
@@ -307,6 +307,15 @@ async fn load_registry(
         Got::Body { bytes, .. } => Registry::parse(&bytes)
             .map(Rc::new)
             .map_err(LoadError::Feed),
+        Got::NotModified => Err(LoadError::Http { status: 304 }),
+    }
+}
+
+/// One GET of a small file (the rules file), with the same timeout and
+/// revalidation as the feed.
+pub async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
+    match get(url, None).await? {
+        Got::Body { bytes, .. } => Ok(bytes),
         Got::NotModified => Err(LoadError::Http { status: 304 }),
     }
 }

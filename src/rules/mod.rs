@@ -12,3 +12,10 @@ pub use id::{read_id, IdKind, IdProblem, IdReading, Parity};
 pub use timeline::{
     Limit, Localized, Period, PeriodProblem, Round, Rules, RulesError, Scheme, BUNDLED,
 };
+
+/// Why a rules file was not used (the bundled rules apply instead).
+#[derive(Debug, Clone, PartialEq)]
+pub enum RulesProblem {
+    Load(crate::feed::LoadError),
+    Invalid(RulesError),
+}

@@ -2,6 +2,8 @@
 //! neither parse nor compute.
 
 mod details;
+mod device_storage;
+mod eligibility;
 mod feed_status;
 mod filters;
 mod link_problems;
@@ -10,6 +12,7 @@ mod location;
 mod nearest;
 
 pub use details::PharmacyDetails;
+pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};
 pub use feed_status::{now_unix_seconds, taipei_now, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
 pub use link_problems::LinkProblems;

@@ -5,6 +5,9 @@ use crate::config::{Lang, ParamProblem, ProblemKind};
 use crate::feed::{FeedError, LoadError, Product, RowIssue, RowProblem, StockLevel};
 use crate::time::TaipeiDateTime;
 
+mod eligibility;
+pub use eligibility::*;
+
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::ZhTw => zh,
