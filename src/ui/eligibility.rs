@@ -158,6 +158,11 @@ fn Panel(
             class="eligibility"
             data-testid="eligibility"
             aria-labelledby="eligibility-heading"
+            on:keydown=move |e| {
+                if e.key() == "Escape" {
+                    open.set(false);
+                }
+            }
         >
             <header class="eligibility__header">
                 <h2 id="eligibility-heading">{move || i18n::eligibility_heading(lang, day.is_today())}</h2>
