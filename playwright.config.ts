@@ -23,10 +23,12 @@ export default defineConfig({
     // The feed layer does not depend on the screen: its tests run once, on desktop.
     {
       name: 'phone',
-      testIgnore: /feed\.spec/,
+      testIgnore: /(feed|kiosk)\.spec/,
       use: { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 },
     },
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'desktop', testIgnore: /kiosk\.spec/, use: { viewport: { width: 1280, height: 800 } } },
+    // A district office's portrait touch screen.
+    { name: 'kiosk', testMatch: /kiosk\.spec/, use: { viewport: { width: 1080, height: 1920 }, hasTouch: true } },
   ],
   webServer: {
     command: `node scripts/serve.mjs --port ${port}`,

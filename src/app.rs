@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::config::{query_with_date, query_with_filters};
-use crate::config::{Config, Mode, PUBLIC_FEED};
+use crate::config::{Config, Mode, KIOSK_IDLE_SECONDS, PUBLIC_FEED};
 use crate::feed::fetch::{get_bytes, Outcome, Poller, Source};
 use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
 use crate::feed::Product;
@@ -14,10 +14,11 @@ use crate::i18n;
 use crate::map::PharmacyMap;
 use crate::rules::{Rules, RulesProblem};
 use crate::time::Date;
+use crate::timers::Timer;
 use crate::ui::{
-    taipei_now, BuyTodaySummary, CheckedDay, EligibilityPanel, FeedDetails, FeedStatus, FeedView,
-    FilterBar, LinkProblems, LoadState, NearestPanel, PharmacyDetails, PharmacyList, RulesView,
-    NEAREST_SHOWN,
+    reset_when_idle, taipei_now, BuyTodaySummary, CheckedDay, EligibilityPanel, FeedDetails,
+    FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel, PharmacyDetails,
+    PharmacyList, RulesView, NEAREST_SHOWN,
 };
 
 /// Mounts the app on `<body>`.
@@ -128,6 +129,22 @@ fn App() -> impl IntoView {
     let rules = load_rules(config.rules.clone());
     // A shared link that names a day is about that day's check.
     let eligibility_open = RwSignal::new(config.date.is_some());
+    // A kiosk left alone goes back to how its link set it up.
+    let visit = RwSignal::new(0_u32);
+    if config.mode == Mode::Kiosk {
+        let config = config.clone();
+        reset_when_idle(config.idle.unwrap_or(KIOSK_IDLE_SECONDS), move || {
+            filters.set(config.filters());
+            day.chosen.set(config.date);
+            here.set(config.at);
+            picking.set(false);
+            selected.set(None);
+            list_open.set(false);
+            eligibility_open.set(config.date.is_some());
+            visit.update(|v| *v += 1);
+        });
+    }
+    let visit: Signal<u32> = visit.into();
     let mode_class = match config.mode {
         Mode::App => "app",
         Mode::Kiosk => "app app--kiosk",
@@ -161,6 +178,7 @@ fn App() -> impl IntoView {
                     selected=selected.into()
                     on_select
                     on_pick
+                    visit
                 />
                 <NearestPanel
                     feed
@@ -173,9 +191,9 @@ fn App() -> impl IntoView {
                     count=config.nearest.map_or(NEAREST_SHOWN, usize::from)
                     lang
                 />
-                <PharmacyList feed filters here selected open=list_open levels=config.levels lang />
-                <PharmacyDetails feed selected levels=config.levels lang />
-                <EligibilityPanel rules product day open=eligibility_open mode=config.mode lang />
+                <PharmacyList feed filters here selected open=list_open levels=config.levels visit lang />
+                <PharmacyDetails feed selected levels=config.levels mode=config.mode lang />
+                <EligibilityPanel rules product day open=eligibility_open mode=config.mode visit lang />
             </main>
             <FeedDetails feed lang />
         </div>
@@ -186,17 +204,14 @@ fn App() -> impl IntoView {
 /// turns the page at midnight.
 fn today_in_taipei() -> Signal<Date> {
     let today = RwSignal::new(taipei_now().date);
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            let now = taipei_now().date;
-            if today.get_untracked() != now {
-                today.set(now);
-            }
-        },
-        std::time::Duration::from_secs(60),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    let ticker = Timer::every(60_000, move || {
+        let now = taipei_now().date;
+        if today.get_untracked() != now {
+            today.set(now);
+        }
+    });
+    let ticker = StoredValue::new_local(Some(ticker));
+    on_cleanup(move || ticker.update_value(|t| drop(t.take())));
     today.into()
 }
 

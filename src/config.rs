@@ -102,6 +102,9 @@ pub struct Config {
     pub only_open_now: bool,
     /// `nearest=N`: how many nearest pharmacies to list (1–20).
     pub nearest: Option<u8>,
+    /// `idle=S`: in kiosk mode, seconds without a touch before the view
+    /// resets (15–3600; default [`KIOSK_IDLE_SECONDS`]).
+    pub idle: Option<u32>,
     /// What was wrong with the link, in the order met.
     pub problems: Vec<ParamProblem>,
 }
@@ -142,6 +145,8 @@ pub enum ProblemKind {
     NotSwitch,
     /// `nearest` must be 1…20.
     NotCount,
+    /// `idle` must be 15…3600 seconds.
+    NotIdle,
 }
 
 impl Config {
@@ -193,6 +198,7 @@ impl Config {
                 "refresh" => config.refresh = config.check(refresh(value)),
                 "levels" => config.levels = config.check(levels(value)),
                 "nearest" => config.nearest = config.check(nearest(value)),
+                "idle" => config.idle = config.check(idle(value)),
                 "instock" => {
                     config.only_in_stock = config.check(switch("instock", value)).unwrap_or(false)
                 }
@@ -268,10 +274,13 @@ pub fn query_with_date(query: &str, date: Option<Date>) -> String {
     with_params(query, &["date"], &pairs)
 }
 
+/// How long a kiosk waits without a touch before it resets.
+pub const KIOSK_IDLE_SECONDS: u32 = 60;
+
 /// Every parameter of the contract, for reporting repeats.
-const PARAMS: [&str; 19] = [
+const PARAMS: [&str; 20] = [
     "feed", "registry", "rules", "product", "at", "lat", "lng", "zoom", "date", "mode", "lang",
-    "county", "town", "tiles", "refresh", "levels", "instock", "opennow", "nearest",
+    "county", "town", "tiles", "refresh", "levels", "instock", "opennow", "nearest", "idle",
 ];
 
 fn known_param(key: &str) -> Option<&'static str> {
@@ -395,6 +404,15 @@ fn nearest(value: &str) -> Result<u8, ParamProblem> {
         .ok()
         .filter(|n| (1..=20).contains(n))
         .ok_or_else(|| problem("nearest", value, ProblemKind::NotCount))
+}
+
+/// Shorter than 15 s resets a kiosk under someone still reading it.
+fn idle(value: &str) -> Result<u32, ParamProblem> {
+    value
+        .parse::<u32>()
+        .ok()
+        .filter(|s| (15..=3600).contains(s))
+        .ok_or_else(|| problem("idle", value, ProblemKind::NotIdle))
 }
 
 fn switch(param: &'static str, value: &str) -> Result<bool, ParamProblem> {
@@ -715,6 +733,19 @@ mod tests {
         assert_eq!(query, "lang=en&zoom=9&date=2020-02-12");
         assert_eq!(Config::from_query(&query).date, day);
         assert_eq!(query_with_date(&query, None), "lang=en&zoom=9");
+    }
+
+    #[test]
+    fn idle_is_a_kiosk_reset_delay_in_seconds() {
+        assert_eq!(Config::from_query("idle=90").idle, Some(90));
+        for bad in ["5", "3601", "x", "-60"] {
+            let config = Config::from_query(&format!("idle={bad}"));
+            assert_eq!(
+                (config.idle, kinds(&config)),
+                (None, vec![("idle", ProblemKind::NotIdle)]),
+                "{bad}"
+            );
+        }
     }
 
     #[test]

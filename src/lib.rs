@@ -9,6 +9,7 @@ pub mod config;
 pub mod feed;
 pub mod i18n;
 pub mod links;
+pub mod qr;
 pub mod rules;
 pub mod spatial;
 pub mod time;
@@ -19,5 +20,7 @@ pub mod app;
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod map;
+#[cfg(target_arch = "wasm32")]
+pub mod timers;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -221,25 +221,3 @@ test('in Chinese, the summary and the verdict read naturally', async ({ page }, 
   await expect(result).toContainText('下次可購買：2020-02-12（週三）');
   await app.screenshot('eligibility-zh', info.project.name);
 });
-
-test('on a kiosk, nothing about one visitor is kept for the next', async ({ page }) => {
-  // A previous visitor on this device had remembered a parity and a purchase.
-  await page.addInitScript(() => {
-    localStorage.setItem('mask-map.parity', 'odd');
-    localStorage.setItem('mask-map.last-purchase.adult', '2020-02-09');
-  });
-  const app = new MapPage(page);
-  await app.goto({ tiles: 'none', lang: 'en', mode: 'kiosk', date: '2020-02-10' });
-  await app.settled();
-  const result = page.getByTestId('eligibility-result');
-  await expect(page.getByTestId('eligibility')).toBeVisible();
-  await expect(result).not.toHaveAttribute('data-verdict');
-  await expect(page.getByTestId('remember-parity')).toHaveCount(0);
-  await expect(page.getByTestId('last-purchase')).toHaveCount(0);
-  await page.getByTestId('eligibility-input').fill('1');
-  await expect(result).toHaveAttribute('data-verdict', 'yes');
-  // Closing the panel drops what was typed.
-  await page.getByTestId('eligibility').getByRole('button', { name: 'Close' }).click();
-  await page.getByTestId('buy-today').click();
-  await expect(page.getByTestId('eligibility-input')).toHaveValue('');
-});

@@ -17,12 +17,12 @@ use std::sync::Arc;
 
 use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortController, RequestCache};
 
 use super::refresh::{next_delay_ms, REQUEST_TIMEOUT_SECONDS};
 use super::{parse, FeedFormat, Inventory, JoinStats, LoadError, Registry};
+use crate::timers::{clear_timeout, set_timeout};
 
 /// Where the feed comes from and how often to ask.
 #[derive(Clone, Debug)]
@@ -164,17 +164,6 @@ impl State {
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("a browser window")
-}
-
-// Timer handles kept as opaque JS values: web-sys types them `i32`, which
-// truncates the large ids some environments (fake clocks in tests) return,
-// and then `clearTimeout` misses its timer.
-#[wasm_bindgen]
-extern "C" {
-    #[wasm_bindgen(js_name = setTimeout)]
-    fn set_timeout(handler: &js_sys::Function, milliseconds: u32) -> JsValue;
-    #[wasm_bindgen(js_name = clearTimeout)]
-    fn clear_timeout(handle: &JsValue);
 }
 
 fn document() -> web_sys::Document {

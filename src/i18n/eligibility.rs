@@ -93,6 +93,10 @@ pub fn check_my_id(lang: Lang) -> &'static str {
     pick(lang, "我能買嗎？", "Can I buy?")
 }
 
+pub fn digit_pad_label(lang: Lang) -> &'static str {
+    pick(lang, "身分證最後一碼", "Last digit of your ID")
+}
+
 pub fn id_label(lang: Lang) -> &'static str {
     pick(
         lang,

@@ -84,6 +84,14 @@ pub fn directions(lang: Lang) -> &'static str {
     pick(lang, "路線", "Directions")
 }
 
+pub fn scan_for_directions(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "用手機掃描，取得路線",
+        "Scan with your phone for directions",
+    )
+}
+
 pub fn close(lang: Lang) -> &'static str {
     pick(lang, "關閉", "Close")
 }
@@ -443,6 +451,8 @@ pub fn param_problem(lang: Lang, problem: &ParamProblem) -> String {
         (Lang::En, NotSwitch) => "must be 1 or 0",
         (Lang::ZhTw, NotCount) => "須為 1 到 20 的整數",
         (Lang::En, NotCount) => "must be a whole number from 1 to 20",
+        (Lang::ZhTw, NotIdle) => "須為 15 到 3600 秒",
+        (Lang::En, NotIdle) => "must be 15 to 3600 seconds",
     };
     format!("{}=“{}”: {expected}", problem.param, problem.value)
 }

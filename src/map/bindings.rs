@@ -20,6 +20,22 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = remove)]
     fn remove(this: &RawMap);
+
+    #[wasm_bindgen(method, getter, js_name = attributionControl)]
+    fn attribution_control(this: &RawMap) -> Option<AttributionControl>;
+
+    type AttributionControl;
+
+    #[wasm_bindgen(method, js_name = setPrefix)]
+    fn set_prefix(this: &AttributionControl, prefix: &str);
+}
+
+/// Replaces Leaflet's linked "Leaflet" credit with plain text (a kiosk must
+/// offer no link to follow away from the app). The text is escaped by us.
+pub fn plain_attribution_prefix(map: &leaflet::Map) {
+    if let Some(control) = map.unchecked_ref::<RawMap>().attribution_control() {
+        control.set_prefix("Leaflet");
+    }
 }
 
 /// `map.remove()`: destroys the map and its DOM listeners.

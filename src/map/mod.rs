@@ -53,11 +53,14 @@ pub fn PharmacyMap(
     on_select: Callback<String>,
     /// Called with the place of a click on the map itself.
     on_pick: Callback<crate::spatial::LatLng>,
+    /// Bumped when a kiosk resets: the view goes back to the link's.
+    visit: Signal<u32>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let lang = config.lang;
     let map: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
     on_cleanup(move || map.update_value(|map| drop(map.take())));
+    let reset_config = config.clone();
     Effect::new(move |_| {
         // Runs once the container is in the page, then on every new inventory.
         let Some(element) = container.get() else {
@@ -93,6 +96,20 @@ pub fn PharmacyMap(
             }
         });
     });
+    Effect::new({
+        let config = reset_config;
+        move |previous: Option<u32>| {
+            let visit = visit.get();
+            if previous.is_some_and(|p| p != visit) {
+                map.with_value(|map| {
+                    if let Some(map) = map {
+                        map.reset_view(&config);
+                    }
+                });
+            }
+            visit
+        }
+    });
     view! { <div class="map" node_ref=container data-testid="map" role="region" aria-label=i18n::map_label(lang)></div> }
 }
 
@@ -108,6 +125,8 @@ struct LeafletMap {
     _on_map_click: Listener,
     /// The reference location's marker.
     here: RefCell<Option<Marker>>,
+    /// Whether a resize should fit all of Taiwan again (nobody moved the map).
+    keep_fit: Rc<Cell<bool>>,
 }
 
 /// What the map shows, shared with its event handlers.
@@ -169,6 +188,7 @@ impl LeafletMap {
         // the map, a resize (the header wrapping once the feed loads, a
         // rotated phone) fits Taiwan again instead of cutting an island off.
         let keep_fit = Rc::new(Cell::new(set_initial_view(&map, config)));
+        let keep_fit_kept = keep_fit.clone();
         let fitting = Rc::new(Cell::new(false));
         if let Some(template) = config.tiles.template() {
             let tile_options = TileLayerOptions::new();
@@ -177,6 +197,9 @@ impl LeafletMap {
                 tile_options.set_attribution("&copy; OpenStreetMap contributors".into());
             }
             TileLayer::new_options(template, &tile_options).add_to(&map);
+        }
+        if config.mode == crate::config::Mode::Kiosk {
+            bindings::plain_attribution_prefix(&map);
         }
         let pins = FeatureGroup::new();
         pins.add_to(&map);
@@ -247,7 +270,14 @@ impl LeafletMap {
             _on_user_move: on_user_move,
             _on_map_click: on_map_click,
             here: RefCell::new(None),
+            keep_fit: keep_fit_kept,
         }
+    }
+
+    /// Back to the view the link asked for (a kiosk's reset).
+    fn reset_view(&self, config: &Config) {
+        let map = self.shared.borrow().map.clone();
+        self.keep_fit.set(set_initial_view(&map, config));
     }
 
     /// Highlights a pharmacy and brings it into view as a single pin.

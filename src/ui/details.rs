@@ -3,18 +3,19 @@
 
 use leptos::prelude::*;
 
-use crate::config::Lang;
+use crate::config::{Lang, Mode};
 use crate::feed::{OpeningPeriods, StockThresholds};
 use crate::i18n;
 use crate::links;
 use crate::time::TaipeiDateTime;
-use crate::ui::{taipei_now, FeedView};
+use crate::ui::{taipei_now, Directions, FeedView};
 
 #[component]
 pub fn PharmacyDetails(
     feed: RwSignal<FeedView>,
     selected: RwSignal<Option<String>>,
     levels: Option<StockThresholds>,
+    mode: Mode,
     lang: Lang,
 ) -> impl IntoView {
     let pharmacy = move || {
@@ -61,7 +62,11 @@ pub fn PharmacyDetails(
                     </button>
                     <h2 id="details-name" class="details__name">{p.name.clone()}</h2>
                     <p class="details__address">{p.address.clone()}</p>
-                    {tel.map(|href| view! { <p><a class="details__phone" href=href>{p.phone.clone()}</a></p> })}
+                    {match (tel, mode) {
+                        (Some(href), Mode::App | Mode::Embed) => view! { <p><a class="details__phone" href=href>{p.phone.clone()}</a></p> }.into_any(),
+                        // A kiosk can't call: the number is for reading.
+                        _ => view! { <p class="details__phone">{p.phone.clone()}</p> }.into_any(),
+                    }}
                     <table class="details__stock">
                         <tbody>{stock_rows}</tbody>
                     </table>
@@ -71,13 +76,7 @@ pub fn PharmacyDetails(
                     <ul class="details__notes">
                         {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                     </ul>
-                    <p class="details__directions">
-                        {i18n::directions(lang)} ": "
-                        {directions
-                            .into_iter()
-                            .map(|(name, href)| view! { <a href=href target="_blank" rel="noopener noreferrer">{name}</a> " " })
-                            .collect_view()}
-                    </p>
+                    <Directions links=directions mode lang />
                 </aside>
             }
         })

@@ -77,11 +77,13 @@ pub fn EligibilityPanel(
     day: CheckedDay,
     open: RwSignal<bool>,
     mode: Mode,
+    /// Bumped when a kiosk resets: whatever was typed is cleared.
+    visit: Signal<u32>,
     lang: Lang,
 ) -> impl IntoView {
     view! {
         <Show when=move || open.get()>
-            <Panel rules product day open mode lang />
+            <Panel rules product day open mode visit lang />
         </Show>
     }
 }
@@ -93,10 +95,19 @@ fn Panel(
     day: CheckedDay,
     open: RwSignal<bool>,
     mode: Mode,
+    /// Bumped when a kiosk resets: whatever was typed is cleared.
+    visit: Signal<u32>,
     lang: Lang,
 ) -> impl IntoView {
-    // Only in this signal, only while the panel is open.
+    // Only in this signal, only while the panel is open (or until a kiosk resets).
     let typed = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<u32>| {
+        let visit = visit.get();
+        if previous.is_some_and(|p| p != visit) {
+            typed.set(String::new());
+        }
+        visit
+    });
     // A kiosk is shared: nothing about one visitor is kept for the next.
     let personal = mode != Mode::Kiosk;
     let remembered = RwSignal::new(personal.then(device_storage::remembered_parity).flatten());
@@ -190,10 +201,29 @@ fn Panel(
                     autocapitalize="characters"
                     spellcheck="false"
                     maxlength="20"
+                    // A kiosk has no keyboard: its pad below types, and
+                    // touching the field must not summon an on-screen one.
+                    readonly=!personal
+                    inputmode=if personal { "text" } else { "none" }
                     prop:value=move || typed.get()
                     on:input=move |e| typed.set(event_target_value(&e))
                 />
             </label>
+            {(!personal).then(|| view! {
+                <div class="digit-pad" role="group" aria-label=i18n::digit_pad_label(lang)>
+                    {[1, 2, 3, 4, 5, 6, 7, 8, 9, 0]
+                        .into_iter()
+                        .map(|d: u8| view! {
+                            <button class="digit-pad__key" data-digit=d on:click=move |_| typed.set(d.to_string())>
+                                {d}
+                            </button>
+                        })
+                        .collect_view()}
+                    <button class="digit-pad__key digit-pad__clear" on:click=move |_| typed.set(String::new())>
+                        {i18n::clear(lang)}
+                    </button>
+                </div>
+            })}
             <p class="eligibility__hint">{i18n::id_privacy(lang)}</p>
             {personal.then(|| view! {
             <label class="filters__check eligibility__remember">
@@ -214,7 +244,9 @@ fn Panel(
                     .iter()
                     .map(|s| {
                         let source = s.clone();
-                        if source.starts_with("https://") || source.starts_with("http://") {
+                        // Links would strand a kiosk: there, sources are text.
+                        let link = source.starts_with("https://") || source.starts_with("http://");
+                        if link && personal {
                             let href = source.clone();
                             view! { <li><a href=href target="_blank" rel="noopener noreferrer">{source}</a></li> }.into_any()
                         } else {

@@ -22,9 +22,18 @@ pub fn PharmacyList(
     selected: RwSignal<Option<String>>,
     open: RwSignal<bool>,
     levels: Option<StockThresholds>,
+    /// Bumped when a kiosk resets: the search is cleared.
+    visit: Signal<u32>,
     lang: Lang,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<u32>| {
+        let visit = visit.get();
+        if previous.is_some_and(|p| p != visit) {
+            query.set(String::new());
+        }
+        visit
+    });
     let rows = move || {
         let filters = filters.get();
         let search = Search::new(&query.get());

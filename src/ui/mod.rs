@@ -3,18 +3,22 @@
 
 mod details;
 mod device_storage;
+mod directions;
 mod eligibility;
 mod feed_status;
 mod filters;
+mod idle;
 mod link_problems;
 mod list;
 mod location;
 mod nearest;
 
 pub use details::PharmacyDetails;
+pub use directions::Directions;
 pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};
 pub use feed_status::{now_unix_seconds, taipei_now, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
+pub use idle::reset_when_idle;
 pub use link_problems::LinkProblems;
 pub use list::PharmacyList;
 pub use location::LocationControls;

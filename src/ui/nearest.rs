@@ -64,9 +64,12 @@ pub fn NearestPanel(
                                 {i18n::stock_level(lang, level)}
                             </span>
                             <span class="nearest-item__open">{i18n::open_now(lang, open)}</span>
-                            <a class="nearest-item__directions" href=directions target="_blank" rel="noopener noreferrer">
-                                {i18n::directions(lang)}
-                            </a>
+                            // On a kiosk, directions are a QR code in the details.
+                            {(mode != Mode::Kiosk).then(|| view! {
+                                <a class="nearest-item__directions" href=directions target="_blank" rel="noopener noreferrer">
+                                    {i18n::directions(lang)}
+                                </a>
+                            })}
                         </li>
                     }
                 })

@@ -1,0 +1,60 @@
+//! Browser timers that are cancelled when dropped.
+//!
+//! Handles are kept as opaque JS values: web-sys types them `i32`, which
+//! truncates the large ids some environments (fake clocks in tests) return,
+//! and then `clearTimeout` misses its timer.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    pub fn set_timeout(handler: &js_sys::Function, milliseconds: u32) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    pub fn clear_timeout(handle: &JsValue);
+    #[wasm_bindgen(js_name = setInterval)]
+    fn set_interval(handler: &js_sys::Function, milliseconds: u32) -> JsValue;
+    #[wasm_bindgen(js_name = clearInterval)]
+    fn clear_interval(handle: &JsValue);
+}
+
+/// A one-shot or repeating timer; dropping it cancels it.
+pub struct Timer {
+    handle: JsValue,
+    repeats: bool,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    pub fn once(milliseconds: u32, callback: impl FnMut() + 'static) -> Timer {
+        let callback = Closure::<dyn FnMut()>::new(callback);
+        let handle = set_timeout(callback.as_ref().unchecked_ref(), milliseconds);
+        Timer {
+            handle,
+            repeats: false,
+            _callback: callback,
+        }
+    }
+
+    pub fn every(milliseconds: u32, callback: impl FnMut() + 'static) -> Timer {
+        let callback = Closure::<dyn FnMut()>::new(callback);
+        let handle = set_interval(callback.as_ref().unchecked_ref(), milliseconds);
+        Timer {
+            handle,
+            repeats: true,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if self.repeats {
+            clear_interval(&self.handle);
+        } else {
+            clear_timeout(&self.handle);
+        }
+    }
+}
