@@ -62,6 +62,10 @@ function locate(pathname) {
   if (pathname.startsWith('/data/')) {
     return hasData ? within(dataDir, pathname.slice('/data'.length)) : null;
   }
+  // A news page that embeds the app (examples/embed.html), as integrators do.
+  if (pathname.startsWith('/examples/')) {
+    return within(join(repo, 'examples'), pathname.slice('/examples'.length));
+  }
   return within(dist, pathname === '/' ? '/index.html' : pathname);
 }
 

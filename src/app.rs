@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::config::{query_with_date, query_with_filters};
+use crate::config::{
+    full_app_query, query_with_date, query_with_filters, query_with_lang, query_without_lang,
+};
 use crate::config::{Config, Mode, KIOSK_IDLE_SECONDS, PUBLIC_FEED};
 use crate::feed::fetch::{get_bytes, Outcome, Poller, Source};
 use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
@@ -15,10 +17,11 @@ use crate::map::PharmacyMap;
 use crate::rules::{Rules, RulesProblem};
 use crate::time::Date;
 use crate::timers::Timer;
+use crate::ui::device_storage::kiosk_home_lang;
 use crate::ui::{
-    reset_when_idle, taipei_now, BuyTodaySummary, CheckedDay, EligibilityPanel, FeedDetails,
-    FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel, PharmacyDetails,
-    PharmacyList, RulesView, NEAREST_SHOWN,
+    reset_when_idle, taipei_now, BuyTodaySummary, CheckedDay, EligibilityPanel, EmbedDialog,
+    FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel,
+    PharmacyDetails, PharmacyList, RulesView, NEAREST_SHOWN,
 };
 
 /// Mounts the app on `<body>`.
@@ -90,10 +93,13 @@ fn App() -> impl IntoView {
         chosen: RwSignal::new(config.date),
         today: today_in_taipei(),
     };
+    let initial_query = window().location().search().unwrap_or_default();
+    let page_query = Memo::new(move |_| {
+        let query = filters.with(|f| query_with_filters(&initial_query, f));
+        query_with_date(&query, day.chosen.get())
+    });
     Effect::new(move |_| {
-        let query = filters
-            .with(|f| query_with_filters(&window().location().search().unwrap_or_default(), f));
-        let query = query_with_date(&query, day.chosen.get());
+        let query = page_query.get();
         let url = if query.is_empty() {
             window().location().pathname().unwrap_or_default()
         } else {
@@ -133,7 +139,15 @@ fn App() -> impl IntoView {
     let visit = RwSignal::new(0_u32);
     if config.mode == Mode::Kiosk {
         let config = config.clone();
+        let page = query_without_lang(&window().location().search().unwrap_or_default());
+        let home_lang = kiosk_home_lang(&page, lang);
         reset_when_idle(config.idle.unwrap_or(KIOSK_IDLE_SECONDS), move || {
+            if lang != home_lang {
+                // A visitor switched the language: reload in the kiosk's own.
+                let home = format!("?{}", query_with_lang(&page, home_lang));
+                let _ = window().location().replace(&home);
+                return;
+            }
             filters.set(config.filters());
             day.chosen.set(config.date);
             here.set(config.at);
@@ -145,6 +159,10 @@ fn App() -> impl IntoView {
         });
     }
     let visit: Signal<u32> = visit.into();
+    let map_view = RwSignal::new(None::<(crate::spatial::LatLng, u8)>);
+    let embed_open = RwSignal::new(false);
+    let (other_lang, other_lang_name) = i18n::other_language(lang);
+    let other_lang_href = move || format!("?{}", query_with_lang(&page_query.get(), other_lang));
     let mode_class = match config.mode {
         Mode::App => "app",
         Mode::Kiosk => "app app--kiosk",
@@ -158,6 +176,20 @@ fn App() -> impl IntoView {
                     <span class="app-header__tagline">{i18n::tagline(lang)}</span>
                 </h1>
                 <FeedStatus feed lang on_retry=retry />
+                <a class="lang-switch" data-testid="lang-switch" href=other_lang_href hreflang=other_lang.tag() lang=other_lang.tag()>
+                    {other_lang_name}
+                </a>
+                {(config.mode == Mode::Embed).then(|| view! {
+                    <a
+                        class="open-full"
+                        data-testid="open-full"
+                        href=move || format!("?{}", full_app_query(&page_query.get()))
+                        target="_blank"
+                        rel="noopener"
+                    >
+                        {i18n::open_full_map(lang)}
+                    </a>
+                })}
                 <button
                     class="filters__toggle list__toggle"
                     aria-expanded=move || list_open.get().to_string()
@@ -179,6 +211,7 @@ fn App() -> impl IntoView {
                     on_select
                     on_pick
                     visit
+                    on_view=Callback::new(move |view| map_view.set(Some(view)))
                 />
                 <NearestPanel
                     feed
@@ -195,7 +228,15 @@ fn App() -> impl IntoView {
                 <PharmacyDetails feed selected levels=config.levels mode=config.mode lang />
                 <EligibilityPanel rules product day open=eligibility_open mode=config.mode visit lang />
             </main>
-            <FeedDetails feed lang />
+            <footer class="app-footer">
+                <FeedDetails feed lang />
+                {(config.mode == Mode::App).then(|| view! {
+                    <button class="app-footer__embed" data-testid="embed-button" on:click=move |_| embed_open.set(true)>
+                        {i18n::embed_button(lang)}
+                    </button>
+                })}
+            </footer>
+            <EmbedDialog page_query map_view open=embed_open lang />
         </div>
     }
 }

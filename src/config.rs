@@ -46,6 +46,13 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// Reads a tag, in any case.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        [Lang::ZhTw, Lang::En]
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
+    }
 }
 
 /// The base map.
@@ -274,6 +281,43 @@ pub fn query_with_date(query: &str, date: Option<Date>) -> String {
     with_params(query, &["date"], &pairs)
 }
 
+/// `query` in another language (a full reload with `lang` set).
+pub fn query_with_lang(query: &str, lang: Lang) -> String {
+    with_params(query, &["lang"], &[("lang", lang.tag())])
+}
+
+/// `query` without `lang`: the same page in whatever language.
+pub fn query_without_lang(query: &str) -> String {
+    with_params(query, &["lang"], &[])
+}
+
+/// The full app's link from an embed or a kiosk: the same view and filters,
+/// in the default mode.
+pub fn full_app_query(query: &str) -> String {
+    with_params(query, &["mode", "idle"], &[])
+}
+
+/// The `<iframe>` link for the view on screen: the filters and settings of
+/// `query`, the map's `center` and `zoom`, `mode=embed`; not `at`, `date` or
+/// `idle`, which belong to one visitor or one kiosk.
+pub fn embed_query(query: &str, center: Option<LatLng>, zoom: Option<u8>) -> String {
+    let at = center.map(|c| (format!("{:.5}", c.lat), format!("{:.5}", c.lng)));
+    let zoom = zoom.map(|z| z.to_string());
+    let mut pairs = vec![("mode", "embed")];
+    if let (Some((lat, lng)), Some(zoom)) = (&at, &zoom) {
+        pairs.extend([
+            ("lat", lat.as_str()),
+            ("lng", lng.as_str()),
+            ("zoom", zoom.as_str()),
+        ]);
+    }
+    with_params(
+        query,
+        &["mode", "at", "date", "idle", "lat", "lng", "zoom"],
+        &pairs,
+    )
+}
+
 /// How long a kiosk waits without a touch before it resets.
 pub const KIOSK_IDLE_SECONDS: u32 = 60;
 
@@ -383,10 +427,7 @@ fn mode(value: &str) -> Result<Mode, ParamProblem> {
 }
 
 fn lang(value: &str) -> Result<Lang, ParamProblem> {
-    [Lang::ZhTw, Lang::En]
-        .into_iter()
-        .find(|l| l.tag().eq_ignore_ascii_case(value))
-        .ok_or_else(|| problem("lang", value, ProblemKind::UnknownLang))
+    Lang::from_tag(value).ok_or_else(|| problem("lang", value, ProblemKind::UnknownLang))
 }
 
 /// Polling faster than every 30 s (the source's own pace) only loads the server.
@@ -746,6 +787,35 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn links_for_another_language_the_full_app_and_an_embed() {
+        let query = "lang=en&mode=kiosk&idle=90&county=%E8%87%BA%E5%8C%97%E5%B8%82&at=25.0478,121.517&date=2020-02-11";
+        let zh = query_with_lang(query, Lang::ZhTw);
+        assert_eq!(Config::from_query(&zh).lang, Lang::ZhTw);
+        assert_eq!(Config::from_query(&zh).mode, Mode::Kiosk);
+        let full = Config::from_query(&full_app_query(query));
+        assert_eq!(
+            (full.mode, full.idle, full.lang),
+            (Mode::App, None, Lang::En)
+        );
+        assert_eq!(full.county.as_deref(), Some("臺北市"));
+
+        let embed = embed_query(query, LatLng::new(25.03, 121.56), Some(13));
+        let config = Config::from_query(&embed);
+        assert_eq!(config.mode, Mode::Embed);
+        assert_eq!((config.at, config.date, config.idle), (None, None, None));
+        assert_eq!(config.center, LatLng::new(25.03, 121.56));
+        assert_eq!(config.zoom, Some(13));
+        assert_eq!(config.county.as_deref(), Some("臺北市"));
+        assert!(config.problems.is_empty(), "{:?}", config.problems);
+        // Without a view, the embed fits its filters.
+        let config = Config::from_query(&embed_query("mode=embed&zoom=3", None, None));
+        assert_eq!(
+            (config.mode, config.zoom, config.center),
+            (Mode::Embed, None, None)
+        );
     }
 
     #[test]

@@ -45,9 +45,37 @@ pub fn tel_href(phone: &str) -> Option<String> {
     (!digits.is_empty()).then(|| format!("tel:{}{digits}", if plus { "+" } else { "" }))
 }
 
+/// The `<iframe>` a news site pastes to embed the map at `src`.
+pub fn iframe_snippet(src: &str, title: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"600\" height=\"450\" style=\"border:0\" loading=\"lazy\" allow=\"geolocation\"></iframe>",
+        escape_attribute(src),
+        escape_attribute(title)
+    )
+}
+
+fn escape_attribute(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_iframe_snippet_escapes_its_attributes() {
+        let snippet = iframe_snippet(
+            "https://example.org/?mode=embed&county=%E8%87%BA%E5%8C%97%E5%B8%82\"><script>",
+            "Mask Map",
+        );
+        assert!(snippet.starts_with("<iframe src=\"https://example.org/?mode=embed&amp;county="));
+        assert!(snippet.contains("&quot;&gt;&lt;script&gt;\""));
+        assert!(!snippet.contains("<script>"));
+        assert!(snippet.ends_with("></iframe>"));
+    }
 
     #[test]
     fn phone_numbers_as_feeds_write_them_become_tel_links() {

@@ -105,7 +105,7 @@ fn open_now_uses_kiangs_real_opening_periods() {
 }
 
 #[test]
-fn an_area_centre_is_the_mean_of_its_located_pharmacies() {
+fn an_area_centre_is_the_mean_and_its_bounds_the_extremes_of_its_located_pharmacies() {
     let mut inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();
     inventory.join(
         &mask_map::feed::Registry::parse(&read_shared("alt-geojson-masksLeft-2020-08-01.json"))
@@ -144,4 +144,12 @@ fn an_area_centre_is_the_mean_of_its_located_pharmacies() {
     let centre = inventory.area_centre(&penghu).unwrap();
     assert!((centre.lat - expected.0).abs() < 1e-9 && (centre.lng - expected.1).abs() < 1e-9);
     assert_eq!(inventory.area_centre(&Filters::default()), None);
+
+    // The bounds the map fits are the extremes of the same points.
+    let (sw, ne) = inventory.area_bounds(&penghu).unwrap();
+    let min = |f: fn(&(f64, f64)) -> f64| points.iter().map(f).fold(f64::INFINITY, f64::min);
+    let max = |f: fn(&(f64, f64)) -> f64| points.iter().map(f).fold(f64::NEG_INFINITY, f64::max);
+    assert_eq!((sw.lat, sw.lng), (min(|p| p.0), min(|p| p.1)));
+    assert_eq!((ne.lat, ne.lng), (max(|p| p.0), max(|p| p.1)));
+    assert_eq!(inventory.area_bounds(&Filters::default()), None);
 }

@@ -44,6 +44,30 @@ impl Inventory {
     /// The centre (mean position) of the located pharmacies in the county
     /// and town the filters name: a place to measure from when the device
     /// gives none. `None` without a county or without located pharmacies.
+    /// The south-west and north-east corners around the located pharmacies of
+    /// the chosen county (and town), for fitting the map to it.
+    pub fn area_bounds(&self, filters: &Filters) -> Option<(LatLng, LatLng)> {
+        let county = filters.county.as_deref()?;
+        let town = filters.town.as_deref();
+        self.located()
+            .filter(|(p, _)| {
+                p.county == Some(county) && town.is_none_or(|t| p.town.as_deref() == Some(t))
+            })
+            .fold(None, |bounds: Option<(LatLng, LatLng)>, (_, at)| {
+                let (sw, ne) = bounds.unwrap_or((at, at));
+                Some((
+                    LatLng {
+                        lat: sw.lat.min(at.lat),
+                        lng: sw.lng.min(at.lng),
+                    },
+                    LatLng {
+                        lat: ne.lat.max(at.lat),
+                        lng: ne.lng.max(at.lng),
+                    },
+                ))
+            })
+    }
+
     pub fn area_centre(&self, filters: &Filters) -> Option<LatLng> {
         let county = filters.county.as_deref()?;
         let town = filters.town.as_deref();

@@ -55,6 +55,8 @@ pub fn PharmacyMap(
     on_pick: Callback<crate::spatial::LatLng>,
     /// Bumped when a kiosk resets: the view goes back to the link's.
     visit: Signal<u32>,
+    /// Called with the centre and zoom after every move (for embed links).
+    on_view: Callback<(crate::spatial::LatLng, u8)>,
 ) -> impl IntoView {
     let container = NodeRef::<html::Div>::new();
     let lang = config.lang;
@@ -69,8 +71,9 @@ pub fn PharmacyMap(
         let inventory = inventory.get();
         let filters = filters.get();
         map.update_value(|map| {
-            let map =
-                map.get_or_insert_with(|| LeafletMap::new(&element, &config, on_select, on_pick));
+            let map = map.get_or_insert_with(|| {
+                LeafletMap::new(&element, &config, on_select, on_pick, on_view)
+            });
             if let Some(inventory) = inventory {
                 map.show(inventory.clone(), &filters);
             }
@@ -127,6 +130,11 @@ struct LeafletMap {
     here: RefCell<Option<Marker>>,
     /// Whether a resize should fit all of Taiwan again (nobody moved the map).
     keep_fit: Rc<Cell<bool>>,
+    /// Whether the link set the view (lat/lng/zoom or at=), which the first
+    /// load must keep.
+    link_view: bool,
+    /// The county and town the view was last fitted to.
+    area: RefCell<Option<(Option<String>, Option<String>)>>,
 }
 
 /// What the map shows, shared with its event handlers.
@@ -179,6 +187,7 @@ impl LeafletMap {
         config: &Config,
         on_select: Callback<String>,
         on_pick: Callback<crate::spatial::LatLng>,
+        on_view: Callback<(crate::spatial::LatLng, u8)>,
     ) -> LeafletMap {
         let options = MapOptions::new();
         options.set_max_zoom(f64::from(MAX_ZOOM));
@@ -220,7 +229,17 @@ impl LeafletMap {
         let weak = Rc::downgrade(&shared);
         let on_move = Listener::new(&map, "moveend", {
             let weak = weak.clone();
-            move |_| with_shown(&weak, Shown::render)
+            let map = map.clone();
+            move |_| {
+                with_shown(&weak, Shown::render);
+                let centre = map.get_center();
+                if let Some(at) = crate::spatial::LatLng::new(centre.lat(), centre.lng()) {
+                    on_view.run((
+                        at,
+                        map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8,
+                    ));
+                }
+            }
         });
         let on_click = Listener::new(&pins, "click", move |event| {
             if let Some(element) = event_marker_element(&event) {
@@ -270,7 +289,9 @@ impl LeafletMap {
             _on_user_move: on_user_move,
             _on_map_click: on_map_click,
             here: RefCell::new(None),
+            link_view: !keep_fit_kept.get(),
             keep_fit: keep_fit_kept,
+            area: RefCell::new(None),
         }
     }
 
@@ -278,6 +299,8 @@ impl LeafletMap {
     fn reset_view(&self, config: &Config) {
         let map = self.shared.borrow().map.clone();
         self.keep_fit.set(set_initial_view(&map, config));
+        // The link's area counts as shown: only a new choice moves the map.
+        *self.area.borrow_mut() = Some((config.county.clone(), config.town.clone()));
     }
 
     /// Highlights a pharmacy and brings it into view as a single pin.
@@ -351,6 +374,33 @@ impl LeafletMap {
         shown.inventory = Some(inventory);
         shown.product = product;
         shown.render();
+        drop(shown);
+        self.follow_area(filters);
+    }
+
+    /// A county (or town) just chosen brings the map to it; on the first
+    /// load, only if the link did not set the view itself.
+    fn follow_area(&self, filters: &Filters) {
+        let area = (filters.county.clone(), filters.town.clone());
+        let previous = self.area.replace(Some(area.clone()));
+        let first = previous.is_none();
+        if previous == Some(area) || filters.county.is_none() || (first && self.link_view) {
+            return;
+        }
+        let shown = self.shared.borrow();
+        let bounds = shown
+            .inventory
+            .as_ref()
+            .and_then(|i| i.area_bounds(filters));
+        let map = shown.map.clone();
+        drop(shown);
+        if let Some((sw, ne)) = bounds {
+            self.keep_fit.set(false);
+            map.fit_bounds(&LatLngBounds::new(
+                &LatLng::new(sw.lat, sw.lng),
+                &LatLng::new(ne.lat, ne.lng),
+            ));
+        }
     }
 }
 

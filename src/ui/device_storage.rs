@@ -1,8 +1,10 @@
 //! The only things the app keeps on the device, in `localStorage`: the
 //! parity the user chose to remember (`odd`/`even`, never the ID) and the
-//! day of their last purchase per product. Failures (private mode, storage
-//! full or disabled) just mean nothing is remembered.
+//! day of their last purchase per product; in `sessionStorage`, a kiosk's
+//! own language. Failures (private mode, storage full or disabled) just mean
+//! nothing is remembered.
 
+use crate::config::Lang;
 use crate::feed::Product;
 use crate::rules::Parity;
 use crate::time::Date;
@@ -48,4 +50,24 @@ pub fn set_last_purchase(product: Product, day: Option<Date>) {
         &last_purchase_key(product),
         day.map(|d| d.to_string()).as_deref(),
     );
+}
+
+const KIOSK_HOME_KEY: &str = "mask-map.kiosk-home";
+
+/// The language a kiosk's link set, which a visitor's switch must not
+/// outlive: the first seen for this page (its query without `lang`) in this
+/// tab. Holds no one's data.
+pub fn kiosk_home_lang(page: &str, current: Lang) -> Lang {
+    let session = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
+    let Some(session) = session else {
+        return current;
+    };
+    let stored = session.get_item(KIOSK_HOME_KEY).ok().flatten();
+    if let Some((stored_page, tag)) = stored.as_deref().and_then(|s| s.rsplit_once('\n')) {
+        if stored_page == page {
+            return Lang::from_tag(tag).unwrap_or(current);
+        }
+    }
+    let _ = session.set_item(KIOSK_HOME_KEY, &format!("{page}\n{}", current.tag()));
+    current
 }

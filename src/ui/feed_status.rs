@@ -141,8 +141,7 @@ pub fn FeedDetails(feed: RwSignal<FeedView>, lang: Lang) -> impl IntoView {
         })
     };
     view! {
-        <footer class="app-footer">
-            <p class="app-footer__note">{i18n::stock_is_approximate(lang)}</p>
+        <p class="app-footer__note">{i18n::stock_is_approximate(lang)}</p>
             {move || {
                 detail()
                     .map(|(summary, lines, skipped)| {
@@ -154,6 +153,5 @@ pub fn FeedDetails(feed: RwSignal<FeedView>, lang: Lang) -> impl IntoView {
                         }
                     })
             }}
-        </footer>
     }
 }

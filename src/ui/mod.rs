@@ -2,9 +2,10 @@
 //! neither parse nor compute.
 
 mod details;
-mod device_storage;
+pub mod device_storage;
 mod directions;
 mod eligibility;
+mod embed;
 mod feed_status;
 mod filters;
 mod idle;
@@ -16,6 +17,7 @@ mod nearest;
 pub use details::PharmacyDetails;
 pub use directions::Directions;
 pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};
+pub use embed::EmbedDialog;
 pub use feed_status::{now_unix_seconds, taipei_now, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
 pub use idle::reset_when_idle;
