@@ -87,8 +87,10 @@ async fn mount_map(
     let on_pick = Callback::new(|_| {});
     let selected = RwSignal::new(None::<String>);
     let on_select = Callback::new(move |code| selected.set(Some(code)));
+    let visit = Signal::stored(0);
+    let on_view = Callback::new(|_| {});
     let mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters here selected=selected.into() on_select on_pick /> }
+        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters here selected=selected.into() on_select on_pick visit on_view /> }
     });
     mounted.forget();
     next_tick().await;
