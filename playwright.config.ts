@@ -18,6 +18,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    // Request routing (stubbed tiles, failing feeds) needs the page's own
+    // requests; the offline test allows the service worker it is about.
+    serviceWorkers: 'block',
   },
   projects: [
     // The feed layer does not depend on the screen: its tests run once, on desktop.

@@ -101,7 +101,7 @@ const server = createServer(async (req, res) => {
   const headers = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // Feeds and the page change; the hashed build files do not.
-    'cache-control': /-[0-9a-f]{16}\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
     vary: 'accept-encoding',
   };

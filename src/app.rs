@@ -27,7 +27,22 @@ use crate::ui::{
 /// Mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    register_service_worker();
     leptos::mount::mount_to_body(App);
+}
+
+/// Offline-ready from the second load on (`public/sw.js`). Where service
+/// workers are unavailable (an old browser, a sandboxed frame) the app
+/// simply works online only.
+fn register_service_worker() {
+    let navigator = window().navigator();
+    if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let registering = navigator.service_worker().register("sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registering).await;
+    });
 }
 
 /// The page's own default (`<meta name="mask-map:default-NAME">`), which the
@@ -68,14 +83,19 @@ fn App() -> impl IntoView {
             Outcome::Loaded {
                 inventory,
                 placement,
+                saved_copy,
             } => {
                 *f = FeedView {
                     inventory: Some(inventory),
                     placement: Some(placement),
                     load: LoadState::Loaded,
+                    saved_copy,
                 };
             }
-            Outcome::Unchanged => f.load = LoadState::Loaded,
+            Outcome::Unchanged => {
+                f.load = LoadState::Loaded;
+                f.saved_copy = false;
+            }
             // Keep the last good inventory on screen.
             Outcome::Failed(error) => f.load = LoadState::Failed(error),
         })

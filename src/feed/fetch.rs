@@ -50,6 +50,8 @@ pub enum Outcome {
     Loaded {
         inventory: Arc<Inventory>,
         placement: Placement,
+        /// The network failed and this is the copy the service worker saved.
+        saved_copy: bool,
     },
     /// The server said nothing changed (304, or the same validator).
     Unchanged,
@@ -210,6 +212,7 @@ fn poll(weak: &Weak<RefCell<State>>) {
                     placement,
                     validator,
                     registry,
+                    saved_copy,
                 }) => {
                     s.validator = validator;
                     s.previous = Some(inventory.clone());
@@ -217,6 +220,7 @@ fn poll(weak: &Weak<RefCell<State>>) {
                     Outcome::Loaded {
                         inventory,
                         placement,
+                        saved_copy,
                     }
                 }
                 Err(error) => Outcome::Failed(error),
@@ -242,6 +246,7 @@ enum Polled {
         validator: Option<String>,
         /// A registry fetched during this poll, to keep.
         registry: Option<Rc<Registry>>,
+        saved_copy: bool,
     },
 }
 
@@ -252,12 +257,18 @@ async fn poll_once(
     previous: Option<Arc<Inventory>>,
     registry: Option<Rc<Registry>>,
 ) -> Result<Polled, LoadError> {
-    let (bytes, new_validator) = match get(&source.feed, controller).await? {
+    let (bytes, new_validator, saved_copy) = match get(&source.feed, controller).await? {
         Got::NotModified => return Ok(Polled::Unchanged),
-        Got::Body { validator: v, .. } if v.is_some() && v == validator => {
-            return Ok(Polled::Unchanged)
-        }
-        Got::Body { bytes, validator } => (bytes, validator),
+        Got::Body {
+            validator: v,
+            saved_copy: false,
+            ..
+        } if v.is_some() && v == validator => return Ok(Polled::Unchanged),
+        Got::Body {
+            bytes,
+            validator,
+            saved_copy,
+        } => (bytes, validator, saved_copy),
     };
     let mut inventory = parse(&bytes).map_err(LoadError::Feed)?;
     if let Some(previous) = &previous {
@@ -285,6 +296,7 @@ async fn poll_once(
         placement,
         validator: new_validator,
         registry: fetched,
+        saved_copy,
     })
 }
 
@@ -314,6 +326,9 @@ enum Got {
     Body {
         bytes: Vec<u8>,
         validator: Option<String>,
+        /// Marked by the service worker (`x-mask-map-offline`): the network
+        /// failed and this is the last good answer it saved.
+        saved_copy: bool,
     },
 }
 
@@ -352,7 +367,12 @@ async fn get(url: &str, controller: Option<&AbortController>) -> Result<Got, Loa
         let headers = response.headers();
         let validator = headers.get("etag").or_else(|| headers.get("last-modified"));
         let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
-        Ok(Got::Body { bytes, validator })
+        let saved_copy = headers.get("x-mask-map-offline").is_some();
+        Ok(Got::Body {
+            bytes,
+            validator,
+            saved_copy,
+        })
     }
     .await;
     clear_timeout(&timer);

@@ -351,6 +351,14 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
     }
 }
 
+pub fn offline_saved_copy(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "目前離線，顯示這台裝置上次儲存的資料：",
+        "Offline: showing the data last saved on this device:",
+    )
+}
+
 pub fn retrying(lang: Lang) -> &'static str {
     pick(lang, "稍後會自動重試。", "It will retry by itself.")
 }

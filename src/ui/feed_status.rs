@@ -17,6 +17,8 @@ pub struct FeedView {
     pub inventory: Option<Arc<Inventory>>,
     pub placement: Option<Placement>,
     pub load: LoadState,
+    /// Offline: the inventory is the copy saved on this device.
+    pub saved_copy: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,6 +43,7 @@ fn state_name(view: &FeedView) -> &'static str {
     match (&view.load, &view.inventory) {
         (LoadState::Loading, _) => "loading",
         (LoadState::Failed(_), _) => "error",
+        (LoadState::Loaded, Some(_)) if view.saved_copy => "stale",
         (LoadState::Loaded, Some(inv)) if feed::is_stale(inv.as_of, now_unix_seconds()) => "stale",
         (LoadState::Loaded, _) => "ok",
     }
@@ -70,6 +73,9 @@ fn message(view: &FeedView, lang: Lang) -> String {
                 i18n::showing_last_good(lang),
                 i18n::retrying(lang)
             )
+        }
+        (LoadState::Loaded, Some(inv)) if view.saved_copy => {
+            format!("{} {}", i18n::offline_saved_copy(lang), loaded(inv))
         }
         (LoadState::Loaded, Some(inv)) => loaded(inv),
         (LoadState::Loaded, None) => String::new(),

@@ -1,0 +1,58 @@
+// Offline-ready: after one visit, the service worker (public/sw.js) serves
+// the app and the last good feed when the network is gone, and a new release
+// is never hidden behind the saved one. Default real snapshot (2020-03-03
+// NHIA CSV + registry).
+import { test, expect } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { MapPage } from '../pages/map-page';
+
+test.use({ serviceWorkers: 'allow' });
+
+async function visitUntilControlled(app: MapPage) {
+  await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
+  await app.settled();
+  await app.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+}
+
+test('after one visit, a reload with no network shows the last data, its age and the stale state', async ({ page, context }, info) => {
+  const app = new MapPage(page);
+  await visitUntilControlled(app);
+  // A second online load: the feed now passes through the worker, which saves it.
+  await page.reload();
+  await app.settled();
+  const count = await app.feedStatus.getAttribute('data-count');
+  const asOf = await app.feedStatus.getAttribute('data-as-of');
+  const shown = await app.shownCount();
+
+  await context.setOffline(true);
+  await page.reload();
+  await app.settled();
+  await expect(app.feedStatus).toHaveAttribute('data-state', 'stale');
+  await expect(app.feedStatus).toHaveAttribute('data-count', count!);
+  await expect(app.feedStatus).toHaveAttribute('data-as-of', asOf!);
+  await expect(app.feedStatus).toContainText('Offline: showing the data last saved on this device');
+  await expect(app.feedStatus).toContainText('data of 2020-03-03 11:23');
+  await expect.poll(() => app.shownCount()).toBe(shown);
+  // The rest of the app works too: the rules answer.
+  await page.getByTestId('eligibility-input').fill('3');
+  await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', 'no');
+  await app.screenshot('offline', info.project.name);
+  await context.setOffline(false);
+});
+
+test('a new release is served on the next online load, not the saved one', async ({ page }) => {
+  test.skip(test.info().project.name !== 'desktop', 'one browser is enough: it edits the served page');
+  const app = new MapPage(page);
+  await visitUntilControlled(app);
+  const index = 'dist/index.html';
+  const original = readFileSync(index, 'utf8');
+  const release = `release-${Date.now()}`;
+  try {
+    writeFileSync(index, original.replace('<head>', `<head>\n  <meta name="mask-map:release" content="${release}">`));
+    await page.reload();
+    await app.settled();
+    await expect(page.locator('meta[name="mask-map:release"]')).toHaveAttribute('content', release);
+  } finally {
+    writeFileSync(index, original);
+  }
+});

@@ -1,0 +1,112 @@
+// mask-map's service worker: the app keeps working on a bad network.
+//
+// - The page (index.html) is network-first: online, every load gets the
+//   current release, whose assets have content-hashed names; offline, the
+//   last page saved and the assets it names.
+// - Hashed assets are cache-first (a name never changes content). On install
+//   the worker saves the page and everything it references, so the first
+//   visit already works offline afterwards; old releases' assets are pruned.
+// - Data (the feed, the registry, rules.json, from this origin or another)
+//   is network-first with the last good answer as the fallback, marked with
+//   the header `x-mask-map-offline: 1` so the page can say it is old.
+// - Map tiles are left to the network (no unbounded image cache).
+//
+// Bump VERSION when this file's logic changes: the old caches are dropped.
+const VERSION = 'v1';
+const SHELL = `mask-map-shell-${VERSION}`;
+const DATA = `mask-map-data-${VERSION}`;
+
+/** Same-origin files the page references (href/src attributes and the
+ *  loader's imports). */
+function referencedAssets(html) {
+  const found = new Set(['./', 'manifest.webmanifest', 'rules.json']);
+  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"|'(\/[^']+\.(?:js|wasm))'/g)) {
+    const url = m[1] ?? m[2];
+    if (!/^[a-z]+:/i.test(url)) found.add(url);
+  }
+  return [...found];
+}
+
+/** Trunk names a release's JS, wasm and CSS by their content hash. */
+function isHashed(pathname) {
+  return /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(pathname);
+}
+
+async function saveShell() {
+  const response = await fetch('./', { cache: 'no-cache' });
+  if (!response.ok) return;
+  const html = await response.clone().text();
+  const cache = await caches.open(SHELL);
+  await cache.put('./', response);
+  const assets = referencedAssets(html).filter((u) => u !== './');
+  await Promise.all(
+    assets.map(async (u) => {
+      // A hashed file already saved is the same file: don't fetch it again.
+      if (isHashed(new URL(u, self.registration.scope).pathname) && (await cache.match(u))) return;
+      await cache.add(new Request(u, { cache: 'no-cache' })).catch(() => undefined);
+    }),
+  );
+  // Prune what no current page names (a previous release's hashed files).
+  const keep = new Set(assets.map((u) => new URL(u, self.registration.scope).href));
+  keep.add(new URL('./', self.registration.scope).href);
+  for (const request of await cache.keys()) {
+    if (!keep.has(request.url)) await cache.delete(request);
+  }
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(saveShell().then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => n !== SHELL && n !== DATA).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+/** Network first; the saved copy (marked) when the network fails. */
+async function networkFirst(request, cacheName, mark) {
+  const cache = await caches.open(cacheName);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const saved = await cache.match(request, { ignoreVary: true });
+    if (!saved) throw error;
+    if (!mark) return saved;
+    const headers = new Headers(saved.headers);
+    headers.set('x-mask-map-offline', '1');
+    return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers });
+  }
+}
+
+async function cacheFirst(request) {
+  const saved = await caches.match(request, { cacheName: SHELL });
+  if (saved) return saved;
+  const response = await fetch(request);
+  if (response.ok) (await caches.open(SHELL)).put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  const sameOrigin = url.origin === self.location.origin;
+  if (request.mode === 'navigate') {
+    // Any query (the URL contract) is the same page.
+    event.respondWith(
+      fetch(request).catch(() => caches.match('./', { cacheName: SHELL }).then((r) => r ?? Response.error())),
+    );
+    // Keep the saved shell in step with the release just loaded.
+    event.waitUntil(saveShell().catch(() => undefined));
+    return;
+  }
+  if (!sameOrigin && request.destination === 'image') return; // tiles
+  const shell = sameOrigin && (isHashed(url.pathname) || url.pathname.includes('/vendor/') || /\.(svg|webmanifest)$/.test(url.pathname));
+  event.respondWith(shell ? cacheFirst(request) : networkFirst(request, DATA, true));
+});
