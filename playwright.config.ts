@@ -34,7 +34,9 @@ export default defineConfig({
     { name: 'kiosk', testMatch: /kiosk\.spec/, use: { viewport: { width: 1080, height: 1920 }, hasTouch: true } },
   ],
   webServer: {
-    command: `node scripts/serve.mjs --port ${port}`,
+    // The feed tests run their own feed server on another local port: the
+    // policy's connect-src names it, as an operator names their feed's origin.
+    command: `node scripts/serve.mjs --port ${port} --connect-src "http://127.0.0.1:* https://raw.githubusercontent.com"`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,

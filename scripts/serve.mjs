@@ -4,7 +4,13 @@
 // only, so it runs wherever `npm ci` ran.
 //
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--dist dist]
+//                          [--connect-src 'ORIGIN …'] [--img-src 'ORIGIN …']
 //   MASK_MAP_DATA=/path/to/data  (default: ../shared/data beside the repo)
+//
+// The app's pages carry a strict Content-Security-Policy (no inline script,
+// 'wasm-unsafe-eval' for WebAssembly only). --connect-src names the origins
+// feeds, registries and rules may come from (default: the public feeds), and
+// --img-src the tile servers' (default: OpenStreetMap).
 //
 // When that folder holds the bundled snapshot, the page's default feed and
 // registry (<meta name="mask-map:default-feed|registry">) are pointed at it;
@@ -30,8 +36,26 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '8080' },
     host: { type: 'string', default: '127.0.0.1' },
     dist: { type: 'string', default: join(repo, 'dist') },
+    'connect-src': { type: 'string', default: 'https://raw.githubusercontent.com https://data.nhi.gov.tw' },
+    'img-src': { type: 'string', default: 'https://tile.openstreetmap.org https://*.tile.openstreetmap.org' },
   },
 });
+
+/** The policy the app runs under (checked end-to-end: e2e/tests/csp.spec.ts). */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  `img-src 'self' data: ${args['img-src']}`,
+  `connect-src 'self' ${args['connect-src']}`,
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  // News sites embed the map in an iframe.
+  'frame-ancestors *',
+].join('; ');
 const dist = resolve(args.dist);
 const dataDir = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
 const hasData = [DEFAULT_SNAPSHOT, DEFAULT_REGISTRY].every((f) => existsSync(join(dataDir, f)));
@@ -103,6 +127,7 @@ const server = createServer(async (req, res) => {
     // Feeds and the page change; the hashed build files do not.
     'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
+    ...(ext === '.html' && file.startsWith(dist) ? { 'content-security-policy': CSP } : {}),
     vary: 'accept-encoding',
   };
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {

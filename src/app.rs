@@ -195,10 +195,10 @@ fn App() -> impl IntoView {
                     {i18n::app_name(lang)}
                     <span class="app-header__tagline">{i18n::tagline(lang)}</span>
                 </h1>
-                <FeedStatus feed lang on_retry=retry />
                 <a class="lang-switch" data-testid="lang-switch" href=other_lang_href hreflang=other_lang.tag() lang=other_lang.tag()>
                     {other_lang_name}
                 </a>
+                <FeedStatus feed lang on_retry=retry />
                 {(config.mode == Mode::Embed).then(|| view! {
                     <a
                         class="open-full"

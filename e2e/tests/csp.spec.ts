@@ -1,0 +1,54 @@
+// The app runs under a strict Content-Security-Policy (scripts/serve.mjs): no
+// inline script, WebAssembly allowed, nothing but this origin, the tiles and
+// the feed origins. A tour of every panel and mode must report no violation.
+import { test, expect, type Page } from '@playwright/test';
+import { MapPage } from '../pages/map-page';
+
+async function watchViolations(page: Page) {
+  const seen: string[] = [];
+  await page.addInitScript(() => {
+    (window as any).__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
+  });
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) seen.push(m.text());
+  });
+  return async () => [...seen, ...(await page.evaluate(() => (window as any).__csp as string[]))];
+}
+
+test('the page carries a strict policy and works under it, in every mode', async ({ page }) => {
+  const violations = await watchViolations(page);
+  const app = new MapPage(page);
+  // With OpenStreetMap tiles (stubbed here), to exercise img-src.
+  await app.goto({ lang: 'en', at: '25.0478,121.517' });
+  const policy = (await page.request.get('/')).headers()['content-security-policy'];
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).not.toContain('unsafe-inline');
+  await app.settled();
+  await expect.poll(() => app.shownCount()).toBeGreaterThan(0);
+  expect(app.tileRequests).toBeGreaterThan(0);
+  await expect(page.locator('script:not([src])')).toHaveCount(0);
+
+  await page.getByTestId('buy-today').click();
+  await page.getByTestId('eligibility-input').fill('A123456789');
+  await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', /yes|no|no-rule/);
+  await page.getByTestId('eligibility').getByRole('button', { name: 'Close' }).click();
+  await page.getByTestId('nearest-item').first().locator('.nearest-item__name').click();
+  await expect(page.getByTestId('details')).toBeVisible();
+  await page.locator('.list__toggle').click();
+  await expect(page.getByTestId('list')).toBeVisible();
+  expect(await violations()).toEqual([]);
+
+  await app.goto({ lang: 'en', mode: 'kiosk', at: '25.0478,121.517' });
+  await app.settled();
+  await page.getByTestId('nearest-item').first().locator('.nearest-item__name').click();
+  await expect(page.getByTestId('directions-qr')).toBeVisible();
+  expect(await violations()).toEqual([]);
+
+  await app.goto({ lang: 'en', mode: 'embed', county: '臺北市' });
+  await app.settled();
+  expect(await violations()).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+});
