@@ -18,6 +18,7 @@ use crate::rules::{Rules, RulesProblem};
 use crate::time::Date;
 use crate::timers::Timer;
 use crate::ui::device_storage::kiosk_home_lang;
+use crate::ui::Sheet;
 use crate::ui::{
     reset_when_idle, taipei_now, BuyTodaySummary, CheckedDay, EligibilityPanel, EmbedDialog,
     FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel,
@@ -155,6 +156,16 @@ fn App() -> impl IntoView {
     let rules = load_rules(config.rules.clone());
     // A shared link that names a day is about that day's check.
     let eligibility_open = RwSignal::new(config.date.is_some());
+    // On a phone the panels share a bottom sheet: the eligibility panel needs
+    // it full; closing it goes back to the peek.
+    let sheet_full = RwSignal::new(eligibility_open.get_untracked());
+    Effect::new(move |previous: Option<bool>| {
+        let open = eligibility_open.get();
+        if previous.is_some_and(|p| p != open) {
+            sheet_full.set(open);
+        }
+        open
+    });
     // A kiosk left alone goes back to how its link set it up.
     let visit = RwSignal::new(0_u32);
     if config.mode == Mode::Kiosk {
@@ -188,6 +199,8 @@ fn App() -> impl IntoView {
         Mode::Kiosk => "app app--kiosk",
         Mode::Embed => "app app--embed",
     };
+    let (sheet_mode, sheet_levels) = (config.mode, config.levels);
+    let nearest_count = config.nearest.map_or(NEAREST_SHOWN, usize::from);
     view! {
         <div class=mode_class>
             <header class="app-header">
@@ -233,20 +246,22 @@ fn App() -> impl IntoView {
                     visit
                     on_view=Callback::new(move |view| map_view.set(Some(view)))
                 />
-                <NearestPanel
-                    feed
-                    filters
-                    here
-                    picking
-                    selected
-                    levels=config.levels
-                    mode=config.mode
-                    count=config.nearest.map_or(NEAREST_SHOWN, usize::from)
-                    lang
-                />
+                <Sheet full=sheet_full lang>
+                    <EligibilityPanel rules product day open=eligibility_open mode=sheet_mode visit lang />
+                    <NearestPanel
+                        feed
+                        filters
+                        here
+                        picking
+                        selected
+                        levels=sheet_levels
+                        mode=sheet_mode
+                        count=nearest_count
+                        lang
+                    />
+                </Sheet>
                 <PharmacyList feed filters here selected open=list_open levels=config.levels visit lang />
                 <PharmacyDetails feed selected levels=config.levels mode=config.mode lang />
-                <EligibilityPanel rules product day open=eligibility_open mode=config.mode visit lang />
             </main>
             <footer class="app-footer">
                 <FeedDetails feed lang />

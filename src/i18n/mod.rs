@@ -128,6 +128,14 @@ pub fn other_language(lang: Lang) -> (Lang, &'static str) {
     }
 }
 
+/// The bottom sheet's handle, by what a tap does.
+pub fn sheet_handle(lang: Lang, full: bool) -> &'static str {
+    match full {
+        true => pick(lang, "收合面板", "Show less"),
+        false => pick(lang, "展開面板", "Show more"),
+    }
+}
+
 pub fn close(lang: Lang) -> &'static str {
     pick(lang, "關閉", "Close")
 }

@@ -13,6 +13,7 @@ mod link_problems;
 mod list;
 mod location;
 mod nearest;
+mod sheet;
 
 pub use details::PharmacyDetails;
 pub use directions::Directions;
@@ -25,3 +26,4 @@ pub use link_problems::LinkProblems;
 pub use list::PharmacyList;
 pub use location::LocationControls;
 pub use nearest::{NearestPanel, NEAREST_SHOWN};
+pub use sheet::Sheet;
