@@ -44,3 +44,43 @@ test('kiosk and embed modes pass axe', async ({ page }) => {
   await app.settled();
   await audit(page, 'embed');
 });
+
+test('on a phone every control is at least 44 px to touch, pins included', async ({ page }, info) => {
+  test.skip(info.project.name !== 'phone', 'touch targets are a phone matter');
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en', at: '25.0478,121.517' });
+  await app.settled();
+  // A pin in view answers a tap 20 px from its centre (its visible dot is 22 px).
+  const [id, hit] = await page.evaluate(() => {
+    const map = document.querySelector('[data-testid=map]')!.getBoundingClientRect();
+    const pins = [...document.querySelectorAll('.leaflet-marker-pane .pin')];
+    const inView = pins.find((p) => {
+      const r = p.getBoundingClientRect();
+      return r.left > map.left + 60 && r.right < map.right - 60 && r.top > map.top + 60 && r.bottom < map.top + map.height * 0.55; // above the sheet
+    })!;
+    const r = inView.getBoundingClientRect();
+    const at = document.elementFromPoint(r.left + r.width / 2 + 20, r.top + r.height / 2);
+    const id = (p: Element | null | undefined) => p?.closest('.pin')?.querySelector('[data-id]')?.getAttribute('data-id') ?? null;
+    return [id(inView), id(at)];
+  });
+  expect(id).not.toBeNull();
+  expect(hit).toBe(id);
+  await page.getByTestId('buy-today').tap();
+  // Buttons, selects and block links (inline text links are exempt in WCAG 2.5.5);
+  // a checkbox counts by its label.
+  const small = await page
+    .locator('button, select, a[href]:not(.leaflet-control-attribution a):not(.eligibility__sources a), label:has(input[type=checkbox])')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => (e as HTMLElement).offsetParent !== null)
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return `${e.tagName}.${e.className} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(r.width)}×${Math.round(r.height)}`;
+        })
+        .filter((line) => {
+          const [w, h] = line.split(' ').pop()!.split('×').map(Number);
+          return w < 44 || h < 44;
+        }),
+    );
+  expect(small).toEqual([]);
+});
