@@ -53,6 +53,21 @@ test.describe('embedded in a news article', () => {
     expect(app.offsiteRequests.filter((u) => !u.includes('tile.openstreetmap.org'))).toEqual([]);
   });
 
+  test('in Chinese, the embedded map reads as finished', async ({ page }, info) => {
+    const app = new MapPage(page);
+    await app.install();
+    await page.goto('/examples/embed.html');
+    await page.setContent(
+      (await page.content()).replace('lang=en&amp;', ''),
+      { waitUntil: 'load' },
+    );
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByTestId('feed-status')).toHaveAttribute('data-state', /ok|stale/, { timeout: 15_000 });
+    await expect(frame.locator('h1')).toContainText('口罩地圖');
+    await expect(frame.getByTestId('open-full')).toHaveText('開啟完整地圖');
+    await page.screenshot({ path: `e2e/screenshots/${info.project.name}-embed-zh.png` });
+  });
+
   test('"Embed this map" gives a snippet that reproduces the view and filters', async ({ page }, info) => {
     const app = new MapPage(page);
     await app.goto({ lang: 'en', county: '臺北市', instock: '1', zoom: '12', lat: '25.05', lng: '121.53' });

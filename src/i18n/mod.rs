@@ -169,11 +169,16 @@ pub fn product_label(lang: Lang) -> &'static str {
 }
 
 /// "850 m" below a kilometre, else "3.2 km".
-pub fn distance(metres: f64) -> String {
+/// "850 m" / "850 公尺", "3.2 km" / "3.2 公里" (Taiwan writes the units out).
+pub fn distance(lang: Lang, metres: f64) -> String {
+    let (m, km) = match lang {
+        Lang::ZhTw => (" 公尺", " 公里"),
+        Lang::En => (" m", " km"),
+    };
     if metres < 1000.0 {
-        format!("{} m", metres.round() as u64)
+        format!("{}{m}", metres.round() as u64)
     } else {
-        format!("{:.1} km", metres / 1000.0)
+        format!("{:.1}{km}", metres / 1000.0)
     }
 }
 
@@ -557,9 +562,11 @@ mod tests {
 
     #[test]
     fn distances_and_walking_times_read_as_people_say_them() {
-        assert_eq!(distance(849.6), "850 m");
-        assert_eq!(distance(1000.0), "1.0 km");
-        assert_eq!(distance(3249.0), "3.2 km");
+        assert_eq!(distance(Lang::En, 849.6), "850 m");
+        assert_eq!(distance(Lang::En, 1000.0), "1.0 km");
+        assert_eq!(distance(Lang::En, 3249.0), "3.2 km");
+        assert_eq!(distance(Lang::ZhTw, 849.6), "850 公尺");
+        assert_eq!(distance(Lang::ZhTw, 3249.0), "3.2 公里");
         assert_eq!(walking(Lang::En, 850.0), "about 11 min on foot");
         assert_eq!(walking(Lang::ZhTw, 20.0), "步行約 1 分鐘");
         assert_eq!(walking(Lang::En, 30_000.0), "about 6 h on foot");

@@ -107,7 +107,7 @@ pub fn PharmacyList(
                                                 " · "
                                                 {i18n::stock_level(lang, level)}
                                             </span>
-                                            {metres.map(|m| view! { <span>{i18n::distance(m)}</span> })}
+                                            {metres.map(|m| view! { <span>{i18n::distance(lang, m)}</span> })}
                                         </li>
                                     }
                                 })

@@ -56,7 +56,7 @@ pub fn NearestPanel(
                                 {p.name.clone()}
                             </button>
                             <span class="nearest-item__distance">
-                                {i18n::distance(n.metres)} " · " {i18n::walking(lang, n.metres)}
+                                {i18n::distance(lang, n.metres)} " · " {i18n::walking(lang, n.metres)}
                             </span>
                             <span class=format!("nearest-item__stock stock--{}", level.as_str())>
                                 {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
