@@ -1,7 +1,10 @@
 // Starts the app: imports the release's wasm-bindgen module and wasm, whose
 // hashed names Trunk writes on this script's tag (Trunk.toml pattern_script).
 // A file rather than Trunk's inline loader, so the page runs under a
-// Content-Security-Policy without 'unsafe-inline'.
+// Content-Security-Policy without 'unsafe-inline'. Like Trunk's loader, it
+// exposes the bindings and announces the start (the benchmarks use both).
 const tag = document.querySelector('script[data-mask-map-js]');
-const { default: init } = await import(tag.dataset.maskMapJs);
-await init({ module_or_path: tag.dataset.maskMapWasm });
+const bindings = await import(tag.dataset.maskMapJs);
+const wasm = await bindings.default({ module_or_path: tag.dataset.maskMapWasm });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
