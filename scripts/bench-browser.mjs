@@ -12,7 +12,8 @@ export const dataDir = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'sh
 
 /** Runs `measure(page)` in an app page whose own feed fails fast (so its heap starts small). */
 export async function withAppPage(port, measure) {
-  const server = spawn('node', [join(repo, 'scripts/serve.mjs'), '--port', String(port)], { stdio: 'ignore' });
+  // --csp off: the benchmarks inject their baselines (supercluster) as scripts.
+  const server = spawn('node', [join(repo, 'scripts/serve.mjs'), '--port', String(port), '--csp', 'off'], { stdio: 'ignore' });
   await new Promise((r) => setTimeout(r, 800));
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,

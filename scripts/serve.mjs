@@ -38,6 +38,8 @@ const { values: args } = parseArgs({
     dist: { type: 'string', default: join(repo, 'dist') },
     'connect-src': { type: 'string', default: 'https://raw.githubusercontent.com https://data.nhi.gov.tw' },
     'img-src': { type: 'string', default: 'https://tile.openstreetmap.org https://*.tile.openstreetmap.org' },
+    // `--csp off` serves another page as it is (the benchmark's 2020 peer, whose script is inline).
+    csp: { type: 'string', default: 'on' },
   },
 });
 
@@ -84,7 +86,7 @@ function within(root, urlPath) {
 
 function locate(pathname) {
   if (pathname.startsWith('/data/')) {
-    return hasData ? within(dataDir, pathname.slice('/data'.length)) : null;
+    return existsSync(dataDir) ? within(dataDir, pathname.slice('/data'.length)) : null;
   }
   // A news page that embeds the app (examples/embed.html), as integrators do.
   if (pathname.startsWith('/examples/')) {
@@ -127,7 +129,7 @@ const server = createServer(async (req, res) => {
     // Feeds and the page change; the hashed build files do not.
     'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
-    ...(ext === '.html' && file.startsWith(dist) ? { 'content-security-policy': CSP } : {}),
+    ...(ext === '.html' && file.startsWith(dist) && args.csp !== 'off' ? { 'content-security-policy': CSP } : {}),
     vary: 'accept-encoding',
   };
   if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
