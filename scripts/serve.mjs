@@ -18,10 +18,10 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
@@ -61,6 +61,20 @@ export const CSP = [
 const dist = resolve(args.dist);
 const dataDir = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
 const hasData = [DEFAULT_SNAPSHOT, DEFAULT_REGISTRY].every((f) => existsSync(join(dataDir, f)));
+
+/** The default registry as `code,lng,lat` lines (src/feed/registry.rs reads
+ *  both forms alike): the join needs nothing else, and on a phone network the
+ *  GeoJSON's other properties cost half a second. Derived once, at start. */
+export const COMPACT_REGISTRY = 'registry-compact.csv';
+const compactRegistry = hasData
+  ? Buffer.from(
+      'code,lng,lat\n' +
+        JSON.parse(readFileSync(join(dataDir, DEFAULT_REGISTRY), 'utf8'))
+          .features.filter((f) => f?.geometry?.coordinates && f.properties?.id != null)
+          .map((f) => `${String(f.properties.id).replaceAll(',', '')},${f.geometry.coordinates[0]},${f.geometry.coordinates[1]}\n`)
+          .join(''),
+    )
+  : null;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -102,10 +116,25 @@ async function body(file) {
       bytes
         .toString('utf8')
         .replace(/(<meta name="mask-map:default-feed" content=")[^"]*(")/, `$1data/${DEFAULT_SNAPSHOT}$2`)
-        .replace(/(<meta name="mask-map:default-registry" content=")[^"]*(")/, `$1data/${DEFAULT_REGISTRY}$2`),
+        .replace(/(<meta name="mask-map:default-registry" content=")[^"]*(")/, `$1data/${COMPACT_REGISTRY}$2`),
     );
   }
   return bytes;
+}
+
+/** Brotli (as CDNs serve to browsers that ask) or gzip, each file compressed
+ *  once per content: brotli at its best setting takes a second on a feed. */
+const compressedCache = new Map();
+function compressed(encoding, file, bytes) {
+  const key = `${encoding} ${file}`;
+  const hit = compressedCache.get(key);
+  if (hit && hit.source.equals(bytes)) return hit.bytes;
+  const out =
+    encoding === 'br'
+      ? brotliCompressSync(bytes, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: bytes.length } })
+      : gzipSync(bytes, { level: 9 });
+  compressedCache.set(key, { source: bytes, bytes: out });
+  return out;
 }
 
 const server = createServer(async (req, res) => {
@@ -116,14 +145,15 @@ const server = createServer(async (req, res) => {
     res.writeHead(400).end('bad request');
     return;
   }
-  const file = locate(pathname);
-  const info = file && (await stat(file).catch(() => null));
+  const compact = compactRegistry && pathname === `/data/${COMPACT_REGISTRY}`;
+  const file = compact ? join(dataDir, COMPACT_REGISTRY) : locate(pathname);
+  const info = compact ? { isFile: () => true } : file && (await stat(file).catch(() => null));
   if (!info?.isFile() || (req.method !== 'GET' && req.method !== 'HEAD')) {
     res.writeHead(info?.isFile() ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     return;
   }
   const ext = extname(file);
-  let bytes = await body(file);
+  let bytes = compact ? compactRegistry : await body(file);
   const headers = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // Feeds and the page change; the hashed build files do not.
@@ -132,8 +162,12 @@ const server = createServer(async (req, res) => {
     ...(ext === '.html' && file.startsWith(dist) && args.csp !== 'off' ? { 'content-security-policy': CSP } : {}),
     vary: 'accept-encoding',
   };
-  if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-    bytes = gzipSync(bytes);
+  const accepts = req.headers['accept-encoding'] ?? '';
+  if (COMPRESSIBLE.has(ext) && /\bbr\b/.test(accepts)) {
+    bytes = compressed('br', file, bytes);
+    headers['content-encoding'] = 'br';
+  } else if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(accepts)) {
+    bytes = compressed('gzip', file, bytes);
     headers['content-encoding'] = 'gzip';
   }
   headers['content-length'] = bytes.length;

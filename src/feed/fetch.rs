@@ -321,6 +321,19 @@ pub async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
     }
 }
 
+/// The answer `public/boot.js` already asked for, while the wasm was still
+/// downloading (the first load on a slow network); taken once.
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    let early = js_sys::Reflect::get(&window(), &"__maskMapEarly".into()).ok()?;
+    let early = early.dyn_into::<js_sys::Object>().ok()?;
+    let promise = js_sys::Reflect::get(&early, &url.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(&early, &url.into());
+    Some(promise)
+}
+
 enum Got {
     NotModified,
     Body {
@@ -350,12 +363,20 @@ async fn get(url: &str, controller: Option<&AbortController>) -> Result<Got, Loa
         REQUEST_TIMEOUT_SECONDS * 1000,
     );
     let result = async {
-        let response = Request::get(url)
-            .cache(RequestCache::NoCache)
-            .abort_signal(controller.map(|c| c.signal()).as_ref())
-            .send()
-            .await
-            .map_err(|_| LoadError::Network)?;
+        let response = match take_early(url) {
+            Some(early) => wasm_bindgen_futures::JsFuture::from(early)
+                .await
+                .ok()
+                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+                .map(gloo_net::http::Response::from)
+                .ok_or(LoadError::Network)?,
+            None => Request::get(url)
+                .cache(RequestCache::NoCache)
+                .abort_signal(controller.map(|c| c.signal()).as_ref())
+                .send()
+                .await
+                .map_err(|_| LoadError::Network)?,
+        };
         if response.status() == 304 {
             return Ok(Got::NotModified);
         }

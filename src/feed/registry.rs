@@ -1,14 +1,17 @@
 //! A location registry: institution code → coordinates, from any GeoJSON
 //! whose features have an `id` and a Point (the findmasks file, kiang's
-//! points.json). Joined to feeds without coordinates (NHIA's maskdata.csv).
+//! points.json), or from the compact `code,lng,lat` text derived from one
+//! (a fifth of the gzipped bytes: `scripts/serve.mjs` serves it). Joined to
+//! feeds without coordinates (NHIA's maskdata.csv).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde_json::Value;
 
 use super::geojson::{features, point_row};
 use super::model::{FeedError, FeedFormat, Inventory};
-use super::rows::Rows;
+use super::rows::{RawRow, Rows};
 use crate::spatial::LatLng;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -30,16 +33,26 @@ impl Registry {
     /// normalised, swapped coordinates mended, points outside Taiwan dropped).
     pub fn parse(bytes: &[u8]) -> Result<Registry, FeedError> {
         let text = String::from_utf8_lossy(bytes);
-        let features = features(text.trim_start_matches('\u{feff}'))?;
+        let text = text.trim_start_matches('\u{feff}');
         // The registry's rows need only a code and a point; FindmasksGeoJson
         // stands in for "some GeoJSON" here and is never shown.
         let mut rows = Rows::new(FeedFormat::FindmasksGeoJson);
-        for (index, feature) in features.iter().enumerate() {
-            if let Some(props) = feature.get("properties").and_then(Value::as_object) {
-                let mut raw = point_row(feature, props);
-                // A registry entry needs no name of its own.
-                raw.name = "-";
-                rows.add(index + 1, raw);
+        if let Some(body) = text.strip_prefix(COMPACT_HEADER) {
+            for (index, line) in body
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                rows.add(index + 2, compact_row(line));
+            }
+        } else {
+            for (index, feature) in features(text)?.iter().enumerate() {
+                if let Some(props) = feature.get("properties").and_then(Value::as_object) {
+                    let mut raw = point_row(feature, props);
+                    // A registry entry needs no name of its own.
+                    raw.name = "-";
+                    rows.add(index + 1, raw);
+                }
             }
         }
         let located = rows.finish()?;
@@ -64,6 +77,24 @@ impl Registry {
 
     pub fn get(&self, code: &str) -> Option<LatLng> {
         self.locations.get(code).copied()
+    }
+}
+
+/// The first line of a compact registry; then one `code,lng,lat` per line,
+/// coordinates as the GeoJSON gave them (the row checks mend them alike).
+pub const COMPACT_HEADER: &str = "code,lng,lat";
+
+fn compact_row(line: &str) -> RawRow<'_> {
+    let mut fields = line.trim_end_matches('\r').split(',');
+    let code = fields.next().map(str::trim).filter(|c| !c.is_empty());
+    let lng = fields.next().and_then(|v| v.trim().parse::<f64>().ok());
+    let lat = fields.next().and_then(|v| v.trim().parse::<f64>().ok());
+    RawRow {
+        code: code.map(Cow::Borrowed),
+        name: "-",
+        lat_lng: lat.zip(lng),
+        coordinates_unreadable: lat.is_none() || lng.is_none(),
+        ..RawRow::default()
     }
 }
 
