@@ -99,19 +99,12 @@ pub fn PharmacyMap(
             }
         });
     });
-    Effect::new({
-        let config = reset_config;
-        move |previous: Option<u32>| {
-            let visit = visit.get();
-            if previous.is_some_and(|p| p != visit) {
-                map.with_value(|map| {
-                    if let Some(map) = map {
-                        map.reset_view(&config);
-                    }
-                });
+    crate::ui::on_next_visit(visit, move || {
+        map.with_value(|map| {
+            if let Some(map) = map {
+                map.reset_view(&reset_config);
             }
-            visit
-        }
+        })
     });
     view! { <div class="map" node_ref=container data-testid="map" role="region" aria-label=i18n::map_label(lang)></div> }
 }

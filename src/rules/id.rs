@@ -35,10 +35,6 @@ impl Parity {
             _ => None,
         }
     }
-
-    pub fn admits(self, number: u8) -> bool {
-        Parity::of_digit(number % 10) == self
-    }
 }
 
 /// Which kind of whole number was typed.

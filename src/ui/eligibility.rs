@@ -15,7 +15,7 @@ use crate::feed::Product;
 use crate::i18n::{self, Given};
 use crate::rules::{read_id, Rules, RulesProblem};
 use crate::time::Date;
-use crate::ui::device_storage;
+use crate::ui::{device_storage, on_next_visit};
 
 /// The rules in use, and why a requested file was not (when it wasn't).
 #[derive(Clone, Debug)]
@@ -101,13 +101,7 @@ fn Panel(
 ) -> impl IntoView {
     // Only in this signal, only while the panel is open (or until a kiosk resets).
     let typed = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<u32>| {
-        let visit = visit.get();
-        if previous.is_some_and(|p| p != visit) {
-            typed.set(String::new());
-        }
-        visit
-    });
+    on_next_visit(visit, move || typed.set(String::new()));
     // A kiosk is shared: nothing about one visitor is kept for the next.
     let personal = mode != Mode::Kiosk;
     let remembered = RwSignal::new(personal.then(device_storage::remembered_parity).flatten());

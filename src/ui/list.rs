@@ -9,7 +9,7 @@ use crate::feed::{Filters, Search, StockThresholds};
 use crate::i18n;
 use crate::spatial::nearest::distance_m;
 use crate::spatial::LatLng;
-use crate::ui::{taipei_now, FeedView};
+use crate::ui::{on_next_visit, taipei_now, FeedView};
 
 /// Rows rendered at once; the count says how many more match.
 const LIST_LIMIT: usize = 100;
@@ -27,13 +27,7 @@ pub fn PharmacyList(
     lang: Lang,
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
-    Effect::new(move |previous: Option<u32>| {
-        let visit = visit.get();
-        if previous.is_some_and(|p| p != visit) {
-            query.set(String::new());
-        }
-        visit
-    });
+    on_next_visit(visit, move || query.set(String::new()));
     let rows = move || {
         let filters = filters.get();
         let search = Search::new(&query.get());

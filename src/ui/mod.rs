@@ -21,7 +21,7 @@ pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};
 pub use embed::EmbedDialog;
 pub use feed_status::{now_unix_seconds, taipei_now, FeedDetails, FeedStatus, FeedView, LoadState};
 pub use filters::FilterBar;
-pub use idle::reset_when_idle;
+pub use idle::{on_next_visit, reset_when_idle};
 pub use link_problems::LinkProblems;
 pub use list::PharmacyList;
 pub use location::LocationControls;
