@@ -16,12 +16,12 @@ const VERSION = 'v1';
 const SHELL = `mask-map-shell-${VERSION}`;
 const DATA = `mask-map-data-${VERSION}`;
 
-/** Same-origin files the page references (href/src attributes and the
- *  loader's imports). */
+/** Same-origin files the page references (href/src attributes: the JS and
+ *  wasm through Trunk's preload links). */
 function referencedAssets(html) {
   const found = new Set(['./', 'manifest.webmanifest', 'rules.json']);
-  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"|'(\/[^']+\.(?:js|wasm))'/g)) {
-    const url = m[1] ?? m[2];
+  for (const m of html.matchAll(/(?:href|src)="([^"#?]+)"/g)) {
+    const url = m[1];
     if (!/^[a-z]+:/i.test(url)) found.add(url);
   }
   return [...found];

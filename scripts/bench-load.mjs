@@ -20,6 +20,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { dataDir, repo } from './bench-browser.mjs';
+import { compactRegistry } from './compact-registry.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const AT = '25.0336,121.5648';
@@ -128,13 +129,7 @@ const sizes = (buf) => [buf.length, gzipSync(buf, { level: 9 }).length, brotliCo
 const sum = (bufs) => bufs.map(sizes).reduce((a, b) => a.map((x, i) => x + b[i]), [0, 0, 0]);
 const app = sum(files.map((f) => readFileSync(f)));
 // What the app is served: the CSV and the compact registry scripts/serve.mjs derives.
-const compactRegistry = Buffer.from(
-  'code,lng,lat\n' +
-    JSON.parse(registry)
-      .features.map((f) => `${f.properties.id},${f.geometry.coordinates[0]},${f.geometry.coordinates[1]}\n`)
-      .join(''),
-);
-const feed = sum([csv, compactRegistry]);
+const feed = sum([csv, compactRegistry(registry.toString('utf8'))]);
 // The same pharmacies as kiang's points.json (its properties), placed by the registry.
 const places = new Map(JSON.parse(registry).features.map((f) => [String(f.properties.id), f.geometry.coordinates]));
 const features = csv

@@ -23,6 +23,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { COMPACT_REGISTRY, compactRegistry } from './compact-registry.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
 /** The real data the app shows by default: the richest snapshot, NHIA's
@@ -62,19 +63,9 @@ const dist = resolve(args.dist);
 const dataDir = resolve(process.env.MASK_MAP_DATA ?? join(repo, '..', 'shared', 'data'));
 const hasData = [DEFAULT_SNAPSHOT, DEFAULT_REGISTRY].every((f) => existsSync(join(dataDir, f)));
 
-/** The default registry as `code,lng,lat` lines (src/feed/registry.rs reads
- *  both forms alike): the join needs nothing else, and on a phone network the
+/** The default registry as `code,lng,lat` lines: on a phone network the
  *  GeoJSON's other properties cost half a second. Derived once, at start. */
-export const COMPACT_REGISTRY = 'registry-compact.csv';
-const compactRegistry = hasData
-  ? Buffer.from(
-      'code,lng,lat\n' +
-        JSON.parse(readFileSync(join(dataDir, DEFAULT_REGISTRY), 'utf8'))
-          .features.filter((f) => f?.geometry?.coordinates && f.properties?.id != null)
-          .map((f) => `${String(f.properties.id).replaceAll(',', '')},${f.geometry.coordinates[0]},${f.geometry.coordinates[1]}\n`)
-          .join(''),
-    )
-  : null;
+const compactDefault = hasData ? compactRegistry(readFileSync(join(dataDir, DEFAULT_REGISTRY), 'utf8')) : null;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -145,7 +136,7 @@ const server = createServer(async (req, res) => {
     res.writeHead(400).end('bad request');
     return;
   }
-  const compact = compactRegistry && pathname === `/data/${COMPACT_REGISTRY}`;
+  const compact = compactDefault && pathname === `/data/${COMPACT_REGISTRY}`;
   const file = compact ? join(dataDir, COMPACT_REGISTRY) : locate(pathname);
   const info = compact ? { isFile: () => true } : file && (await stat(file).catch(() => null));
   if (!info?.isFile() || (req.method !== 'GET' && req.method !== 'HEAD')) {
@@ -153,7 +144,7 @@ const server = createServer(async (req, res) => {
     return;
   }
   const ext = extname(file);
-  let bytes = compact ? compactRegistry : await body(file);
+  let bytes = compact ? compactDefault : await body(file);
   const headers = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     // Feeds and the page change; the hashed build files do not.
