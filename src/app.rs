@@ -28,6 +28,7 @@ use crate::ui::{
 /// Mounts the app on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
+    crate::timers::mark("start");
     register_service_worker();
     leptos::mount::mount_to_body(App);
 }

@@ -18,6 +18,23 @@ extern "C" {
     fn set_interval(handler: &js_sys::Function, milliseconds: u32) -> JsValue;
     #[wasm_bindgen(js_name = clearInterval)]
     fn clear_interval(handle: &JsValue);
+    #[wasm_bindgen(js_namespace = performance, js_name = mark)]
+    fn performance_mark(name: &str);
+}
+
+/// Resolves in a later task: long work split at these points lets the
+/// browser draw frames and answer taps in between.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// A User Timing mark (`mask-map:NAME`): the load benchmark reads them to
+/// show where the time to the first map goes. Costs a few microseconds.
+pub fn mark(name: &str) {
+    performance_mark(&format!("mask-map:{name}"));
 }
 
 /// A one-shot or repeating timer; dropping it cancels it.

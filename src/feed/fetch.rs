@@ -270,7 +270,10 @@ async fn poll_once(
             saved_copy,
         } => (bytes, validator, saved_copy),
     };
+    crate::timers::mark("feed-received");
     let mut inventory = parse(&bytes).map_err(LoadError::Feed)?;
+    crate::timers::mark("feed-parsed");
+    crate::timers::next_task().await;
     if let Some(previous) = &previous {
         inventory.keep_sold_out_from(previous);
     }
@@ -287,10 +290,17 @@ async fn poll_once(
             },
         };
         match known {
-            Ok(registry) => (Placement::Joined(inventory.join(&registry)), fetched),
+            Ok(registry) => {
+                crate::timers::next_task().await;
+                let joined = inventory.join(&registry);
+                crate::timers::mark("joined");
+                (Placement::Joined(joined), fetched)
+            }
             Err(error) => (Placement::RegistryFailed(error), None),
         }
     };
+    // Drawn in a task of its own.
+    crate::timers::next_task().await;
     Ok(Polled::Loaded {
         inventory: Arc::new(inventory),
         placement,
@@ -305,9 +315,12 @@ async fn load_registry(
     controller: Option<&AbortController>,
 ) -> Result<Rc<Registry>, LoadError> {
     match get(url, controller).await? {
-        Got::Body { bytes, .. } => Registry::parse(&bytes)
-            .map(Rc::new)
-            .map_err(LoadError::Feed),
+        Got::Body { bytes, .. } => {
+            crate::timers::mark("registry-received");
+            Registry::parse(&bytes)
+                .map(Rc::new)
+                .map_err(LoadError::Feed)
+        }
         Got::NotModified => Err(LoadError::Http { status: 304 }),
     }
 }
