@@ -38,6 +38,10 @@ const PIN_SIZE: f64 = 22.0;
 /// How far beyond the visible map markers are kept, as a share of its size,
 /// so a short pan shows markers that are already there.
 const VIEW_MARGIN: f64 = 0.25;
+/// The longest stretch of marker work in one task; the rest follows in the
+/// next, so a pan over 100,000 pharmacies or a refreshed feed never holds a
+/// frame for long (the map fills in over a few frames instead).
+const RENDER_SLICE_MS: f64 = 8.0;
 
 /// The Leaflet map with the pharmacies of `inventory` on it.
 #[component]
@@ -72,10 +76,13 @@ pub fn PharmacyMap(
         let filters = filters.get();
         map.update_value(|map| {
             let map = map.get_or_insert_with(|| {
-                LeafletMap::new(&element, &config, on_select, on_pick, on_view)
+                let map = LeafletMap::new(&element, &config, on_select, on_pick, on_view);
+                crate::timers::mark("map-ready");
+                map
             });
             if let Some(inventory) = inventory {
                 map.show(inventory.clone(), &filters);
+                crate::timers::mark("shown");
             }
         });
     });
@@ -147,6 +154,10 @@ struct Shown {
     markers: HashMap<MarkerKey, (Marker, Look)>,
     /// The selected pharmacy's code.
     selected: Option<String>,
+    /// Itself, for the rest of a render that did not fit in one slice.
+    this: Weak<RefCell<Shown>>,
+    /// The rest of the current render, if it did not fit in one slice.
+    rest: Option<crate::timers::Timer>,
 }
 
 /// Which marker: a cluster of the current index, or a pharmacy by code.
@@ -218,8 +229,11 @@ impl LeafletMap {
             pharmacy_of: Vec::new(),
             markers: HashMap::new(),
             selected: None,
+            this: Weak::new(),
+            rest: None,
         }));
         let weak = Rc::downgrade(&shared);
+        shared.borrow_mut().this = weak.clone();
         let on_move = Listener::new(&map, "moveend", {
             let weak = weak.clone();
             let map = map.clone();
@@ -406,11 +420,15 @@ fn with_shown(weak: &Weak<RefCell<Shown>>, f: impl FnOnce(&mut Shown)) {
 }
 
 impl Shown {
-    /// Puts on the map exactly the items in view, reusing markers it has.
+    /// Puts on the map exactly the items in view, reusing markers it has;
+    /// what does not fit in [`RENDER_SLICE_MS`] is done in the next task.
     fn render(&mut self) {
+        self.rest = None;
         let (Some(index), Some(inventory)) = (&self.index, &self.inventory) else {
             return;
         };
+        let started = js_sys::Date::now();
+        let mut unfinished = false;
         let bounds = self.map.get_bounds();
         let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
         let (dlat, dlng) = (
@@ -449,8 +467,18 @@ impl Shown {
                 stock,
                 selected: pharmacy.is_some_and(|p| self.selected.as_ref() == Some(&p.code)),
             };
+            let in_time = js_sys::Date::now() - started < RENDER_SLICE_MS;
             let (marker, old) = match self.markers.remove(&key) {
+                Some((marker, old)) if !in_time && old != look => {
+                    unfinished = true;
+                    keep.insert(key, (marker, old));
+                    continue;
+                }
                 Some((marker, old)) => (marker, Some(old)),
+                None if !in_time => {
+                    unfinished = true;
+                    continue;
+                }
                 None => {
                     let options = MarkerOptions::new();
                     options.set_keyboard(true);
@@ -459,19 +487,31 @@ impl Shown {
                     if let Some(p) = pharmacy {
                         options.set_title(p.name.clone());
                     }
+                    // Its own icon from the start: without one Leaflet builds
+                    // (and downloads) its default pin first.
+                    options.set_icon(self.icon(&item, pharmacy));
                     let marker =
                         Marker::new_with_options(&LatLng::new(item.at.lat, item.at.lng), &options);
                     marker.add_to_layer_group(self.pins.unchecked_ref());
                     (marker, None)
                 }
             };
-            if old.as_ref() != Some(&look) {
-                if old.is_some() {
-                    marker.set_lat_lng(&LatLng::new(item.at.lat, item.at.lng));
-                }
+            if old.is_some() && old.as_ref() != Some(&look) {
+                marker.set_lat_lng(&LatLng::new(item.at.lat, item.at.lng));
                 marker.set_icon(&self.icon(&item, pharmacy));
             }
             keep.insert(key, (marker, look));
+        }
+        if unfinished {
+            // Markers no longer in view stay until the view is complete:
+            // never a blank patch while it fills in.
+            keep.extend(self.markers.drain());
+            self.markers = keep;
+            let this = self.this.clone();
+            self.rest = Some(crate::timers::Timer::once(0, move || {
+                with_shown(&this, Shown::render)
+            }));
+            return;
         }
         for (marker, _) in self.markers.values() {
             marker.remove();
