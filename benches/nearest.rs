@@ -106,5 +106,23 @@ fn main() {
             points.len(),
             brute_us / index_us
         );
+        record_row(&format!("{name} ({})", points.len()), index_us, brute_us);
     }
+}
+
+/// A row of the one table `scripts/bench.sh` prints (see scripts/bench-rows.mjs).
+fn record_row(figure: &str, index_us: f64, brute_us: f64) {
+    use std::io::Write;
+    let Ok(path) = std::env::var("BENCH_ROWS") else {
+        return;
+    };
+    let row = format!(
+        r#"{{"group":"nearest stock (native)","figure":"{figure}, per query","ours":{index_us},"baseline":{brute_us},"against":"brute force","unit":"µs"}}"#
+    );
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .expect("BENCH_ROWS is writable");
+    writeln!(file, "{row}").expect("BENCH_ROWS is writable");
 }

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir as data, repo, withAppPage } from './bench-browser.mjs';
+import { record } from './bench-rows.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 8798);
 const OPTIONS = { radius: 60, extent: 256, minZoom: 0, maxZoom: 16, minPoints: 2 };
@@ -103,3 +104,8 @@ console.table(
   })),
 );
 console.log('ratio > 1: ours is faster. Memory: JS heap kept by the index; wasm linear memory grown while building.');
+for (const r of results) {
+  const against = 'supercluster 9.1.0 (JS)';
+  record({ group: 'clustering (in Chromium)', figure: `build, ${r.name}`, ours: r.wasm_build, baseline: r.js_build, against, unit: 'ms' });
+  record({ group: 'clustering (in Chromium)', figure: `query zooms 0–17, ${r.name}`, ours: r.wasm_query, baseline: r.js_query, against, unit: 'ms' });
+}

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir as data, repo, withAppPage } from './bench-browser.mjs';
+import { record } from './bench-rows.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 8799);
 const RUNS = 9;
@@ -116,3 +117,6 @@ const rows = browserRows.map((b) => {
 });
 console.log(`\nFeed parsing, median of ${RUNS} runs (JS baseline: JSON.parse + plain CSV split, same Chromium page)\n`);
 console.table(rows);
+for (const b of browserRows) {
+  record({ group: 'feed parse (wasm, in Chromium)', figure: b.name, ours: b.wasm_ms, baseline: b.js_ms, against: 'JSON.parse + CSV split (JS)', unit: 'ms' });
+}

@@ -1,16 +1,34 @@
 #!/usr/bin/env bash
-# Benchmarks (a command, not a test): prints figures and ratios against
-# baselines measured in the same run. Installs what is missing first.
-#   scripts/bench.sh    # nearest stock (index vs brute force), feed parsing (native, wasm, JS
-#                       # baseline), clustering (ours vs supercluster), and the cold load on a
-#                       # throttled phone profile against the 2020 peer (../shared/peer-baseline),
-#                       # with the bytes of the first useful map and the wasm size budget
+# Benchmarks (a command, not a test): builds the release and prints one
+# table, every row a figure for mask-map and a baseline measured in the same
+# run, with the ratio. Installs what is missing first.
+#   scripts/bench.sh
+# Rows: the cold load on a throttled phone profile side by side with the 2020
+# peer (../shared/peer-baseline), the bytes of the first useful map against
+# kiang's points.json, memory after load (real and 100,000 pharmacies),
+# clustering against supercluster, nearest stock against brute force, feed
+# parsing against JSON.parse, and the issue's goals. Each benchmark's own
+# detailed output goes to target/bench/details.txt.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$repo/scripts/setup.sh"
 cd "$repo"
-trunk build --release
-cargo bench --quiet --bench nearest -- "${MASK_MAP_DATA:-$repo/../shared/data}"
-node scripts/bench-feed.mjs
-node scripts/bench-cluster.mjs
-node scripts/bench-load.mjs
+out="$repo/target/bench"
+mkdir -p "$out"
+export BENCH_ROWS="$out/rows.jsonl"
+: >"$BENCH_ROWS"
+: >"$out/details.txt"
+step() {
+  echo "bench: $1 (details: target/bench/details.txt)" >&2
+  shift
+  "$@" >>"$out/details.txt"
+}
+step "release build" trunk build --release
+step "nearest stock (native)" cargo bench --quiet --bench nearest -- "${MASK_MAP_DATA:-$repo/../shared/data}"
+step "feed parsing" node scripts/bench-feed.mjs
+step "clustering" node scripts/bench-cluster.mjs
+step "load, memory and frames against the 2020 peer (several minutes)" node scripts/bench-load.mjs
+echo
+echo "mask-map benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(/usr/bin/chromium --version 2>/dev/null || echo Chromium)"
+echo
+node scripts/bench-table.mjs "$BENCH_ROWS"
