@@ -1,0 +1,99 @@
+// Budgets (issue 8) that are deterministic, so they are tests; times are not
+// and stay in the benchmark (scripts/bench.sh).
+//  - what a phone downloads to run the app: wasm + its JS glue, gzipped;
+//  - where the app's requests go: its own origin and the feed's, and the map
+//    tiles only from the tile server the link names (none with tiles=none).
+// The feed comes from the test's own server on another port, with the real
+// 2020-03-03 snapshot and registry (../shared/data), as a government server would.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { test, expect, type Page } from '@playwright/test';
+import { MapPage } from '../pages/map-page';
+import { FeedServer } from '../support/feed-server';
+import { DEFAULT_REGISTRY, MASK_CSV, readData } from '../support/data';
+
+const BUDGET_BYTES = 250 * 1024;
+/** While over the budget, no growth past the size when this test was written
+ *  (311 KB, 2026-11-27) plus room for a small fix. */
+const CEILING_BYTES = 316 * 1024;
+
+test.describe('the release download', () => {
+  // The same files for every screen: measured once.
+  test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'measured once'));
+
+  function gzippedWasmAndGlue(): { bytes: number; files: string[] } {
+    const dist = join(process.cwd(), 'dist');
+    const files = readdirSync(dist).filter((f) => /^mask-map-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));
+    const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0);
+    return { bytes, files };
+  }
+
+  test('wasm + JS glue fit in 250 KB gzipped', async () => {
+    // A known failure, reported as such: the build is over the budget (see
+    // the README's Benchmarks). Playwright fails this test the day it fits,
+    // so that this line goes.
+    test.fail(true, 'NOT met yet (issue 8): wasm + glue are about 311 KB gzipped');
+    const { bytes } = gzippedWasmAndGlue();
+    expect(bytes).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  test('wasm + JS glue grow no further while over the budget', async () => {
+    const { bytes, files } = gzippedWasmAndGlue();
+    expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.js'))).toHaveLength(1);
+    test.info().annotations.push({ type: 'size', description: `${(bytes / 1024).toFixed(1)} KB gzipped` });
+    expect(bytes, `wasm + glue, gzipped (${files.join(', ')})`).toBeLessThanOrEqual(CEILING_BYTES);
+  });
+});
+
+test.describe('requests leave for no other origin', () => {
+  let feed: FeedServer;
+  test.beforeAll(async () => {
+    feed = new FeedServer();
+    await feed.start();
+    feed.answer('/maskdata.csv', { body: readData(MASK_CSV), contentType: 'text/csv; charset=utf-8' });
+    feed.answer('/registry.json', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+  });
+  test.afterAll(async () => feed.stop());
+
+  /** Every origin the page asked anything of, service worker included. */
+  function watchOrigins(page: Page): Set<string> {
+    const origins = new Set<string>();
+    page.context().on('request', (r) => origins.add(new URL(r.url()).origin));
+    return origins;
+  }
+
+  /** What a visitor does: opens every panel the app has. */
+  async function tour(page: Page, app: MapPage) {
+    await app.settled();
+    await expect.poll(() => app.shownCount()).toBeGreaterThan(0);
+    await page.getByTestId('buy-today').click();
+    await page.getByTestId('eligibility-input').fill('4');
+    await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', /yes|no|no-rule/);
+    await page.getByTestId('eligibility').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('nearest-item').first().locator('.nearest-item__name').click();
+    await expect(page.getByTestId('details')).toBeVisible();
+    await page.locator('.list__toggle').click();
+    await expect(page.getByTestId('list')).toBeVisible();
+  }
+
+  test('only the app, the feed and the named tile server', async ({ page, baseURL }) => {
+    const origins = watchOrigins(page);
+    const app = new MapPage(page);
+    await app.goto({ lang: 'en', at: '25.0478,121.517', feed: `${feed.url}/maskdata.csv`, registry: `${feed.url}/registry.json` });
+    await tour(page, app);
+    expect(app.tileRequests).toBeGreaterThan(0);
+    expect(feed.requestsFor('/maskdata.csv').length).toBeGreaterThan(0);
+    expect([...origins].sort()).toEqual([new URL(baseURL!).origin, new URL(feed.url).origin, 'https://tile.openstreetmap.org'].sort());
+    expect(app.offsiteRequests.filter((u) => !u.startsWith('https://tile.openstreetmap.org/'))).toEqual([]);
+  });
+
+  test('with tiles=none, only the app and the feed', async ({ page, baseURL }) => {
+    const origins = watchOrigins(page);
+    const app = new MapPage(page);
+    await app.goto({ lang: 'en', at: '25.0478,121.517', tiles: 'none', feed: `${feed.url}/maskdata.csv`, registry: `${feed.url}/registry.json` });
+    await tour(page, app);
+    expect([...origins].sort()).toEqual([new URL(baseURL!).origin, new URL(feed.url).origin].sort());
+  });
+});
