@@ -23,10 +23,23 @@ extern "C" {
 }
 
 /// Resolves in a later task: long work split at these points lets the
-/// browser draw frames and answer taps in between.
+/// browser draw frames and answer taps in between. `scheduler.yield()` where
+/// the browser has it (chained `setTimeout`s are clamped to 4 ms each).
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        set_timeout(&resolve, 0);
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok();
+    let yielding = scheduler.as_ref().and_then(|scheduler| {
+        let function = js_sys::Reflect::get(scheduler, &"yield".into()).ok()?;
+        let function = function.dyn_into::<js_sys::Function>().ok()?;
+        function
+            .call0(scheduler)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    let promise = yielding.unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| {
+            set_timeout(&resolve, 0);
+        })
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -380,3 +380,45 @@ fn csv_problems_are_row_issues_or_typed_errors() {
         Err(FeedError::NoPharmacies)
     );
 }
+
+/// The browser reads a feed in slices of rows (a task boundary between them);
+/// any slicing must give exactly the inventory of one pass, on every real
+/// feed format, including rows with problems (the 2020-05-28 snapshot has
+/// some) and the error for a file that is no feed.
+#[test]
+fn reading_in_slices_gives_the_same_inventory_as_one_pass() {
+    let files = [
+        "maskdata-2020-02-11.csv",
+        "maskdata-2020-03-03.csv",
+        "maskdata-2020-05-28.csv",
+        RAPID_TEST,
+        "points-2021-02-28.json",
+    ];
+    for name in files {
+        let bytes = read_shared(name);
+        let whole = feed::parse(&bytes).unwrap();
+        for rows in [1, 7, 200, 6_000] {
+            let text = feed::decode(&bytes);
+            let mut sliced = feed::SlicedParse::new(&text);
+            let mut steps = 1;
+            while !sliced.step(rows) {
+                steps += 1;
+            }
+            let inventory = sliced.finish().unwrap();
+            assert_eq!(inventory, whole, "{name} in slices of {rows}");
+            if name.ends_with(".csv") {
+                let lines = String::from_utf8_lossy(&bytes).lines().count();
+                assert!(
+                    steps >= (lines - 1) / rows,
+                    "{name}: {steps} steps of {rows}"
+                );
+            }
+        }
+    }
+    let mut broken = feed::SlicedParse::new("醫事機構代碼,名稱\n1,2\n");
+    while !broken.step(1) {}
+    assert!(matches!(
+        broken.finish(),
+        Err(FeedError::WrongHeader { .. })
+    ));
+}

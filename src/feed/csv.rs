@@ -28,85 +28,159 @@ pub fn looks_like(text: &str) -> bool {
         .is_some_and(|header| header.contains(','))
 }
 
-pub fn parse(text: &str) -> Result<Inventory, FeedError> {
-    let mut lines = text.lines();
-    let header_line = lines.next().unwrap_or_default();
-    let header = split(header_line, usize::MAX);
-    let column = |name: &str| header.iter().position(|h| h.trim() == name);
-    let wrong_header = || FeedError::WrongHeader {
-        found: header_line.chars().take(80).collect(),
-    };
+/// A CSV feed read some lines at a time ([`super::SlicedParse`]).
+pub(super) struct CsvParse<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    rows: Rows,
+    /// Fields in the header: the last one takes the rest of a line.
+    width: usize,
+    /// Fields a row needs to be read at all.
+    needed: usize,
+    columns: Columns,
+}
 
-    let format = match (column(ADULT), column(RAPID_TEST)) {
-        (Some(_), _) => FeedFormat::NhiaMaskCsv,
-        (None, Some(_)) => FeedFormat::NhiaRapidTestCsv,
-        (None, None) => return Err(wrong_header()),
-    };
-    let (Some(code), Some(name)) = (column(CODE), column(NAME)) else {
-        return Err(wrong_header());
-    };
-    let [address, phone, adult, child, rapid_test, lng, lat, updated, note] = [
-        ADDRESS, PHONE, ADULT, CHILD, RAPID_TEST, LONGITUDE, LATITUDE, UPDATED, NOTE,
-    ]
-    .map(column);
-    // Every column the rows must have; trailing free text may run over.
-    let needed = [
-        Some(code),
-        Some(name),
-        address,
-        phone,
-        adult,
-        child,
-        rapid_test,
-        lng,
-        lat,
-        updated,
-    ]
-    .into_iter()
-    .flatten()
-    .max()
-    .unwrap_or(0)
-        + 1;
+/// Where each field is; `None` where the file has no such column.
+struct Columns {
+    code: usize,
+    name: usize,
+    address: Option<usize>,
+    phone: Option<usize>,
+    adult: Option<usize>,
+    child: Option<usize>,
+    rapid_test: Option<usize>,
+    lng: Option<usize>,
+    lat: Option<usize>,
+    updated: Option<usize>,
+    note: Option<usize>,
+}
 
-    let mut rows = Rows::new(format);
-    for (index, line) in lines.enumerate() {
-        let row = index + 1;
-        if line.trim().is_empty() {
-            continue;
-        }
-        // The last column (備註 in Fstdata.csv) is free text that may hold commas.
-        let fields = split(line, header.len());
-        if fields.len() < needed {
-            rows.skip(row, RowProblem::Malformed);
-            continue;
-        }
-        let field = |i: Option<usize>| {
-            i.and_then(|i| fields.get(i))
-                .map(|f| f.trim())
-                .unwrap_or_default()
+impl<'a> CsvParse<'a> {
+    /// Reads the header: which CSV this is and where its columns are.
+    pub(super) fn start(text: &'a str) -> Result<CsvParse<'a>, FeedError> {
+        let mut lines = text.lines();
+        let header_line = lines.next().unwrap_or_default();
+        let header = split(header_line, usize::MAX);
+        let column = |name: &str| header.iter().position(|h| h.trim() == name);
+        let wrong_header = || FeedError::WrongHeader {
+            found: header_line.chars().take(80).collect(),
         };
-        let count = |i: Option<usize>| i.map(|_| Cow::Borrowed(field(i)));
-        let mut raw = RawRow {
-            code: Some(Cow::Borrowed(field(Some(code)))),
-            name: field(Some(name)),
-            address: field(address),
-            phone: field(phone),
-            adult: count(adult),
-            child: count(child),
-            rapidtest: count(rapid_test),
-            notes: note.map(|_| field(note)).into_iter().collect(),
-            updated: updated.map(|_| field(updated)),
-            ..RawRow::default()
+
+        let format = match (column(ADULT), column(RAPID_TEST)) {
+            (Some(_), _) => FeedFormat::NhiaMaskCsv,
+            (None, Some(_)) => FeedFormat::NhiaRapidTestCsv,
+            (None, None) => return Err(wrong_header()),
         };
-        if lat.is_some() && lng.is_some() {
-            match (field(lat).parse::<f64>(), field(lng).parse::<f64>()) {
-                (Ok(lat), Ok(lng)) => raw.lat_lng = Some((lat, lng)),
-                _ => raw.coordinates_unreadable = !(field(lat).is_empty() && field(lng).is_empty()),
-            }
-        }
-        rows.add(row, raw);
+        let (Some(code), Some(name)) = (column(CODE), column(NAME)) else {
+            return Err(wrong_header());
+        };
+        let [address, phone, adult, child, rapid_test, lng, lat, updated, note] = [
+            ADDRESS, PHONE, ADULT, CHILD, RAPID_TEST, LONGITUDE, LATITUDE, UPDATED, NOTE,
+        ]
+        .map(column);
+        // Every column the rows must have; trailing free text may run over.
+        let needed = [
+            Some(code),
+            Some(name),
+            address,
+            phone,
+            adult,
+            child,
+            rapid_test,
+            lng,
+            lat,
+            updated,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+            + 1;
+        Ok(CsvParse {
+            lines: lines.enumerate(),
+            rows: Rows::new(format),
+            width: header.len(),
+            needed,
+            columns: Columns {
+                code,
+                name,
+                address,
+                phone,
+                adult,
+                child,
+                rapid_test,
+                lng,
+                lat,
+                updated,
+                note,
+            },
+        })
     }
-    rows.finish()
+
+    /// Reads up to `max_lines` more lines; true once the file is done.
+    pub(super) fn step(&mut self, max_lines: usize) -> bool {
+        let Columns {
+            code,
+            name,
+            address,
+            phone,
+            adult,
+            child,
+            rapid_test,
+            lng,
+            lat,
+            updated,
+            note,
+        } = self.columns;
+        let rows = &mut self.rows;
+        for _ in 0..max_lines {
+            let Some((index, line)) = self.lines.next() else {
+                return true;
+            };
+            let row = index + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            // The last column (備註 in Fstdata.csv) is free text that may hold commas.
+            let fields = split(line, self.width);
+            if fields.len() < self.needed {
+                rows.skip(row, RowProblem::Malformed);
+                continue;
+            }
+            let field = |i: Option<usize>| {
+                i.and_then(|i| fields.get(i))
+                    .map(|f| f.trim())
+                    .unwrap_or_default()
+            };
+            let count = |i: Option<usize>| i.map(|_| Cow::Borrowed(field(i)));
+            let mut raw = RawRow {
+                code: Some(Cow::Borrowed(field(Some(code)))),
+                name: field(Some(name)),
+                address: field(address),
+                phone: field(phone),
+                adult: count(adult),
+                child: count(child),
+                rapidtest: count(rapid_test),
+                notes: note.map(|_| field(note)).into_iter().collect(),
+                updated: updated.map(|_| field(updated)),
+                ..RawRow::default()
+            };
+            if lat.is_some() && lng.is_some() {
+                match (field(lat).parse::<f64>(), field(lng).parse::<f64>()) {
+                    (Ok(lat), Ok(lng)) => raw.lat_lng = Some((lat, lng)),
+                    _ => {
+                        raw.coordinates_unreadable =
+                            !(field(lat).is_empty() && field(lng).is_empty())
+                    }
+                }
+            }
+            rows.add(row, raw);
+        }
+        false
+    }
+
+    pub(super) fn finish(self) -> Result<Inventory, FeedError> {
+        self.rows.finish()
+    }
 }
 
 /// Splits one CSV line into at most `max` fields, honouring `"…"` quoting

@@ -27,20 +27,72 @@ pub use search::{fold, Search};
 
 /// Reads a feed of any supported format, detected from its content.
 pub fn parse(bytes: &[u8]) -> Result<Inventory, FeedError> {
-    // Strict UTF-8 validation is fast; only a broken file pays for the lossy pass.
-    let text = match std::str::from_utf8(bytes) {
+    let text = decode(bytes);
+    let mut parse = SlicedParse::new(&text);
+    while !parse.step(usize::MAX) {}
+    parse.finish()
+}
+
+/// A feed's bytes as text: strict UTF-8 validation is fast; only a broken
+/// file pays for the lossy pass.
+pub fn decode(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
         Ok(text) => std::borrow::Cow::Borrowed(text),
         Err(_) => String::from_utf8_lossy(bytes),
-    };
-    // Government exports start with a UTF-8 byte-order mark.
-    let text = text.trim_start_matches('\u{feff}').trim();
-    match text.chars().next() {
-        None => Err(FeedError::Empty),
-        Some('{') => geojson::parse(text),
-        Some(_) if csv::looks_like(text) => csv::parse(text),
-        Some(_) => Err(FeedError::UnknownFormat {
-            starts_with: text.chars().take(40).collect(),
-        }),
+    }
+}
+
+/// [`parse`] a slice of rows at a time, so that the browser can draw frames
+/// between slices: a CSV feed is read `step` by `step`; the other formats
+/// (and a file that is no feed) are read whole by the first step.
+pub struct SlicedParse<'a> {
+    state: Sliced<'a>,
+}
+
+enum Sliced<'a> {
+    Csv(Box<csv::CsvParse<'a>>),
+    Whole(&'a str),
+    Done(Result<Inventory, FeedError>),
+}
+
+impl<'a> SlicedParse<'a> {
+    /// `text` as [`decode`] gives it.
+    pub fn new(text: &'a str) -> SlicedParse<'a> {
+        // Government exports start with a UTF-8 byte-order mark.
+        let text = text.trim_start_matches('\u{feff}').trim();
+        let state = match text.chars().next() {
+            None => Sliced::Done(Err(FeedError::Empty)),
+            Some('{') => Sliced::Whole(text),
+            Some(_) if csv::looks_like(text) => match csv::CsvParse::start(text) {
+                Ok(csv) => Sliced::Csv(Box::new(csv)),
+                Err(error) => Sliced::Done(Err(error)),
+            },
+            Some(_) => Sliced::Done(Err(FeedError::UnknownFormat {
+                starts_with: text.chars().take(40).collect(),
+            })),
+        };
+        SlicedParse { state }
+    }
+
+    /// Reads up to `rows` more rows; true once there is nothing left to read.
+    pub fn step(&mut self, rows: usize) -> bool {
+        match &mut self.state {
+            Sliced::Csv(csv) => csv.step(rows),
+            Sliced::Whole(text) => {
+                self.state = Sliced::Done(geojson::parse(text));
+                true
+            }
+            Sliced::Done(_) => true,
+        }
+    }
+
+    /// The inventory; call once [`SlicedParse::step`] has returned true.
+    pub fn finish(self) -> Result<Inventory, FeedError> {
+        match self.state {
+            Sliced::Csv(csv) => csv.finish(),
+            Sliced::Whole(text) => geojson::parse(text),
+            Sliced::Done(result) => result,
+        }
     }
 }
 
