@@ -93,8 +93,32 @@ async fn mount_map(
         view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters here selected=selected.into() on_select on_pick visit on_view /> }
     });
     mounted.forget();
-    next_tick().await;
+    drawn(&parent).await;
     (parent, inventory, selected)
+}
+
+/// Waits until the map has drawn its markers: that happens in later tasks
+/// (the index, then the markers in slices), so until there are markers and
+/// their number has held still for a few ticks (at most two seconds).
+async fn drawn(parent: &web_sys::HtmlElement) {
+    let markers = || {
+        parent
+            .query_selector_all(".leaflet-marker-icon")
+            .map_or(0, |list| list.length())
+    };
+    let (mut last, mut still) = (0, 0);
+    for _ in 0..200 {
+        next_tick().await;
+        let now = markers();
+        if now > 0 && now == last {
+            still += 1;
+            if still == 3 {
+                return;
+            }
+        } else {
+            (last, still) = (now, 0);
+        }
+    }
 }
 
 #[wasm_bindgen_test]

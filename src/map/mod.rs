@@ -27,6 +27,7 @@ use crate::spatial::cluster::{
     ClusterId, ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind,
 };
 use crate::spatial::TAIWAN_VIEW;
+use crate::timers::Timer;
 
 pub use bindings::element_icon;
 use bindings::{event_marker_element, Listener};
@@ -67,6 +68,9 @@ pub fn PharmacyMap(
     let map: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
     on_cleanup(move || map.update_value(|map| drop(map.take())));
     let reset_config = config.clone();
+    // The next inventory or filters to draw, in a task of its own: the task
+    // that brought them has already run every panel's update.
+    let drawing: StoredValue<Option<Timer>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         // Runs once the container is in the page, then on every new inventory.
         let Some(element) = container.get() else {
@@ -75,16 +79,21 @@ pub fn PharmacyMap(
         let inventory = inventory.get();
         let filters = filters.get();
         map.update_value(|map| {
-            let map = map.get_or_insert_with(|| {
+            map.get_or_insert_with(|| {
                 let map = LeafletMap::new(&element, &config, on_select, on_pick, on_view);
                 crate::timers::mark("map-ready");
                 map
             });
-            if let Some(inventory) = inventory {
-                map.show(inventory.clone(), &filters);
-                crate::timers::mark("shown");
-            }
         });
+        let Some(inventory) = inventory else { return };
+        drawing.set_value(Some(Timer::once(0, move || {
+            map.with_value(|map| {
+                if let Some(map) = map {
+                    map.show(inventory.clone(), &filters);
+                    crate::timers::mark("shown");
+                }
+            })
+        })));
     });
     Effect::new(move |previous: Option<Option<crate::spatial::LatLng>>| {
         // Marks the place; a place chosen after the start also brings the map there.
@@ -156,8 +165,9 @@ struct Shown {
     selected: Option<String>,
     /// Itself, for the rest of a render that did not fit in one slice.
     this: Weak<RefCell<Shown>>,
-    /// The rest of the current render, if it did not fit in one slice.
-    rest: Option<crate::timers::Timer>,
+    /// A render waiting for the next task (the rest of one that did not fit
+    /// in a slice, or the first after a new index).
+    rest: Option<Timer>,
 }
 
 /// Which marker: a cluster of the current index, or a pharmacy by code.
@@ -380,7 +390,8 @@ impl LeafletMap {
         shown.pharmacy_of = pharmacy_of;
         shown.inventory = Some(inventory);
         shown.product = product;
-        shown.render();
+        // Building the index was this task's work; the markers get the next.
+        shown.render_soon();
         drop(shown);
         self.follow_area(filters);
     }
@@ -420,6 +431,12 @@ fn with_shown(weak: &Weak<RefCell<Shown>>, f: impl FnOnce(&mut Shown)) {
 }
 
 impl Shown {
+    /// Renders in the next task (replacing any render already waiting).
+    fn render_soon(&mut self) {
+        let this = self.this.clone();
+        self.rest = Some(Timer::once(0, move || with_shown(&this, Shown::render)));
+    }
+
     /// Puts on the map exactly the items in view, reusing markers it has;
     /// what does not fit in [`RENDER_SLICE_MS`] is done in the next task.
     fn render(&mut self) {
@@ -507,10 +524,7 @@ impl Shown {
             // never a blank patch while it fills in.
             keep.extend(self.markers.drain());
             self.markers = keep;
-            let this = self.this.clone();
-            self.rest = Some(crate::timers::Timer::once(0, move || {
-                with_shown(&this, Shown::render)
-            }));
+            self.render_soon();
             return;
         }
         for (marker, _) in self.markers.values() {
