@@ -65,6 +65,20 @@ export class MapPage {
     return clustered + (await this.markers.count());
   }
 
+  /** What a visitor does on a loaded page with a place (at=) and English
+   *  text: checks an ID, opens the nearest pharmacy's details, then the list. */
+  async openEveryPanel() {
+    const page = this.page;
+    await page.getByTestId('buy-today').click();
+    await page.getByTestId('eligibility-input').fill('A123456789');
+    await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', /yes|no|no-rule/);
+    await page.getByTestId('eligibility').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('nearest-item').first().locator('.nearest-item__name').click();
+    await expect(page.getByTestId('details')).toBeVisible();
+    await page.locator('.list__toggle').click();
+    await expect(page.getByTestId('list')).toBeVisible();
+  }
+
   async zoom(): Promise<number> {
     return Number(await this.map.getAttribute('data-zoom'));
   }

@@ -64,25 +64,18 @@ test.describe('requests leave for no other origin', () => {
     return origins;
   }
 
-  /** What a visitor does: opens every panel the app has. */
-  async function tour(page: Page, app: MapPage) {
+  /** What a visitor does, once the map is drawn. */
+  async function tour(app: MapPage) {
     await app.settled();
     await expect.poll(() => app.shownCount()).toBeGreaterThan(0);
-    await page.getByTestId('buy-today').click();
-    await page.getByTestId('eligibility-input').fill('4');
-    await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', /yes|no|no-rule/);
-    await page.getByTestId('eligibility').getByRole('button', { name: 'Close' }).click();
-    await page.getByTestId('nearest-item').first().locator('.nearest-item__name').click();
-    await expect(page.getByTestId('details')).toBeVisible();
-    await page.locator('.list__toggle').click();
-    await expect(page.getByTestId('list')).toBeVisible();
+    await app.openEveryPanel();
   }
 
   test('only the app, the feed and the named tile server', async ({ page, baseURL }) => {
     const origins = watchOrigins(page);
     const app = new MapPage(page);
     await app.goto({ lang: 'en', at: '25.0478,121.517', feed: `${feed.url}/maskdata.csv`, registry: `${feed.url}/registry.json` });
-    await tour(page, app);
+    await tour(app);
     expect(app.tileRequests).toBeGreaterThan(0);
     expect(feed.requestsFor('/maskdata.csv').length).toBeGreaterThan(0);
     expect([...origins].sort()).toEqual([new URL(baseURL!).origin, new URL(feed.url).origin, 'https://tile.openstreetmap.org'].sort());
@@ -93,7 +86,7 @@ test.describe('requests leave for no other origin', () => {
     const origins = watchOrigins(page);
     const app = new MapPage(page);
     await app.goto({ lang: 'en', at: '25.0478,121.517', tiles: 'none', feed: `${feed.url}/maskdata.csv`, registry: `${feed.url}/registry.json` });
-    await tour(page, app);
+    await tour(app);
     expect([...origins].sort()).toEqual([new URL(baseURL!).origin, new URL(feed.url).origin].sort());
   });
 });

@@ -31,14 +31,7 @@ test('the page carries a strict policy and works under it, in every mode', async
   expect(app.tileRequests).toBeGreaterThan(0);
   await expect(page.locator('script:not([src])')).toHaveCount(0);
 
-  await page.getByTestId('buy-today').click();
-  await page.getByTestId('eligibility-input').fill('A123456789');
-  await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', /yes|no|no-rule/);
-  await page.getByTestId('eligibility').getByRole('button', { name: 'Close' }).click();
-  await page.getByTestId('nearest-item').first().locator('.nearest-item__name').click();
-  await expect(page.getByTestId('details')).toBeVisible();
-  await page.locator('.list__toggle').click();
-  await expect(page.getByTestId('list')).toBeVisible();
+  await app.openEveryPanel();
   expect(await violations()).toEqual([]);
 
   await app.goto({ lang: 'en', mode: 'kiosk', at: '25.0478,121.517' });

@@ -118,20 +118,6 @@ impl<'a> CsvParse<'a> {
 
     /// Reads up to `max_lines` more lines; true once the file is done.
     pub(super) fn step(&mut self, max_lines: usize) -> bool {
-        let Columns {
-            code,
-            name,
-            address,
-            phone,
-            adult,
-            child,
-            rapid_test,
-            lng,
-            lat,
-            updated,
-            note,
-        } = self.columns;
-        let rows = &mut self.rows;
         for _ in 0..max_lines {
             let Some((index, line)) = self.lines.next() else {
                 return true;
@@ -143,43 +129,48 @@ impl<'a> CsvParse<'a> {
             // The last column (備註 in Fstdata.csv) is free text that may hold commas.
             let fields = split(line, self.width);
             if fields.len() < self.needed {
-                rows.skip(row, RowProblem::Malformed);
+                self.rows.skip(row, RowProblem::Malformed);
                 continue;
             }
-            let field = |i: Option<usize>| {
-                i.and_then(|i| fields.get(i))
-                    .map(|f| f.trim())
-                    .unwrap_or_default()
-            };
-            let count = |i: Option<usize>| i.map(|_| Cow::Borrowed(field(i)));
-            let mut raw = RawRow {
-                code: Some(Cow::Borrowed(field(Some(code)))),
-                name: field(Some(name)),
-                address: field(address),
-                phone: field(phone),
-                adult: count(adult),
-                child: count(child),
-                rapidtest: count(rapid_test),
-                notes: note.map(|_| field(note)).into_iter().collect(),
-                updated: updated.map(|_| field(updated)),
-                ..RawRow::default()
-            };
-            if lat.is_some() && lng.is_some() {
-                match (field(lat).parse::<f64>(), field(lng).parse::<f64>()) {
-                    (Ok(lat), Ok(lng)) => raw.lat_lng = Some((lat, lng)),
-                    _ => {
-                        raw.coordinates_unreadable =
-                            !(field(lat).is_empty() && field(lng).is_empty())
-                    }
-                }
-            }
-            rows.add(row, raw);
+            self.rows.add(row, self.columns.read(&fields));
         }
         false
     }
 
     pub(super) fn finish(self) -> Result<Inventory, FeedError> {
         self.rows.finish()
+    }
+}
+
+impl Columns {
+    /// One row's fields, by column.
+    fn read<'f>(&self, fields: &'f [Cow<'f, str>]) -> RawRow<'f> {
+        let field = |i: Option<usize>| {
+            i.and_then(|i| fields.get(i))
+                .map(|f| f.trim())
+                .unwrap_or_default()
+        };
+        let count = |i: Option<usize>| i.map(|_| Cow::Borrowed(field(i)));
+        let mut raw = RawRow {
+            code: Some(Cow::Borrowed(field(Some(self.code)))),
+            name: field(Some(self.name)),
+            address: field(self.address),
+            phone: field(self.phone),
+            adult: count(self.adult),
+            child: count(self.child),
+            rapidtest: count(self.rapid_test),
+            notes: self.note.map(|_| field(self.note)).into_iter().collect(),
+            updated: self.updated.map(|_| field(self.updated)),
+            ..RawRow::default()
+        };
+        if self.lat.is_some() && self.lng.is_some() {
+            let (lat, lng) = (field(self.lat), field(self.lng));
+            match (lat.parse::<f64>(), lng.parse::<f64>()) {
+                (Ok(lat), Ok(lng)) => raw.lat_lng = Some((lat, lng)),
+                _ => raw.coordinates_unreadable = !(lat.is_empty() && lng.is_empty()),
+            }
+        }
+        raw
     }
 }
 
