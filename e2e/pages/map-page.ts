@@ -56,6 +56,8 @@ export class MapPage {
   /** Waits until the feed has finished loading, one way or the other. */
   async settled() {
     await expect(this.feedStatus).not.toHaveAttribute('data-state', 'loading', { timeout: 15_000 });
+    // The markers are drawn in later tasks than the status: wait for them too.
+    await expect(this.map).not.toHaveAttribute('data-drawn', 'false', { timeout: 15_000 });
     return this.feedStatus.getAttribute('data-state');
   }
 

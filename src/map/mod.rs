@@ -43,6 +43,9 @@ const VIEW_MARGIN: f64 = 0.25;
 /// next, so a pan over 100,000 pharmacies or a refreshed feed never holds a
 /// frame for long (the map fills in over a few frames instead).
 const RENDER_SLICE_MS: f64 = 8.0;
+/// Markers a slice always draws, however long the rest of it took: a busy
+/// device must still make progress.
+const RENDER_MIN_PER_SLICE: usize = 16;
 
 /// The Leaflet map with the pharmacies of `inventory` on it.
 #[component]
@@ -86,6 +89,9 @@ pub fn PharmacyMap(
             });
         });
         let Some(inventory) = inventory else { return };
+        // `data-drawn` says whether the markers show the latest inventory
+        // (tests and embedders wait for it): not until the render completes.
+        let _ = element.set_attribute("data-drawn", "false");
         drawing.set_value(Some(Timer::once(0, move || {
             map.with_value(|map| {
                 if let Some(map) = map {
@@ -433,6 +439,7 @@ fn with_shown(weak: &Weak<RefCell<Shown>>, f: impl FnOnce(&mut Shown)) {
 impl Shown {
     /// Renders in the next task (replacing any render already waiting).
     fn render_soon(&mut self) {
+        let _ = self.container.set_attribute("data-drawn", "false");
         let this = self.this.clone();
         self.rest = Some(Timer::once(0, move || with_shown(&this, Shown::render)));
     }
@@ -445,6 +452,7 @@ impl Shown {
             return;
         };
         let started = js_sys::Date::now();
+        let mut drawn = 0;
         let mut unfinished = false;
         let bounds = self.map.get_bounds();
         let (sw, ne) = (bounds.get_south_west(), bounds.get_north_east());
@@ -484,7 +492,8 @@ impl Shown {
                 stock,
                 selected: pharmacy.is_some_and(|p| self.selected.as_ref() == Some(&p.code)),
             };
-            let in_time = js_sys::Date::now() - started < RENDER_SLICE_MS;
+            let in_time =
+                drawn < RENDER_MIN_PER_SLICE || js_sys::Date::now() - started < RENDER_SLICE_MS;
             let (marker, old) = match self.markers.remove(&key) {
                 Some((marker, old)) if !in_time && old != look => {
                     unfinished = true;
@@ -510,12 +519,14 @@ impl Shown {
                     let marker =
                         Marker::new_with_options(&LatLng::new(item.at.lat, item.at.lng), &options);
                     marker.add_to_layer_group(self.pins.unchecked_ref());
+                    drawn += 1;
                     (marker, None)
                 }
             };
             if old.is_some() && old.as_ref() != Some(&look) {
                 marker.set_lat_lng(&LatLng::new(item.at.lat, item.at.lng));
                 marker.set_icon(&self.icon(&item, pharmacy));
+                drawn += 1;
             }
             keep.insert(key, (marker, look));
         }
@@ -531,6 +542,7 @@ impl Shown {
             marker.remove();
         }
         self.markers = keep;
+        let _ = self.container.set_attribute("data-drawn", "true");
     }
 
     fn icon(&self, item: &Item, pharmacy: Option<&Pharmacy>) -> leaflet::Icon {
