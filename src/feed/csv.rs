@@ -77,10 +77,9 @@ impl<'a> CsvParse<'a> {
             ADDRESS, PHONE, ADULT, CHILD, RAPID_TEST, LONGITUDE, LATITUDE, UPDATED, NOTE,
         ]
         .map(column);
-        // Every column the rows must have; trailing free text may run over.
-        let needed = [
-            Some(code),
-            Some(name),
+        let columns = Columns {
+            code,
+            name,
             address,
             phone,
             adult,
@@ -89,30 +88,14 @@ impl<'a> CsvParse<'a> {
             lng,
             lat,
             updated,
-        ]
-        .into_iter()
-        .flatten()
-        .max()
-        .unwrap_or(0)
-            + 1;
+            note,
+        };
         Ok(CsvParse {
             lines: lines.enumerate(),
             rows: Rows::new(format),
             width: header.len(),
-            needed,
-            columns: Columns {
-                code,
-                name,
-                address,
-                phone,
-                adult,
-                child,
-                rapid_test,
-                lng,
-                lat,
-                updated,
-                note,
-            },
+            needed: columns.needed(),
+            columns,
         })
     }
 
@@ -143,6 +126,28 @@ impl<'a> CsvParse<'a> {
 }
 
 impl Columns {
+    /// Fields a row must have: every column but the note (free text at the
+    /// end of the line, which may run over or be missing).
+    fn needed(&self) -> usize {
+        [
+            Some(self.code),
+            Some(self.name),
+            self.address,
+            self.phone,
+            self.adult,
+            self.child,
+            self.rapid_test,
+            self.lng,
+            self.lat,
+            self.updated,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0)
+            + 1
+    }
+
     /// One row's fields, by column.
     fn read<'f>(&self, fields: &'f [Cow<'f, str>]) -> RawRow<'f> {
         let field = |i: Option<usize>| {
