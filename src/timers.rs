@@ -59,21 +59,24 @@ pub struct Timer {
 
 impl Timer {
     pub fn once(milliseconds: u32, callback: impl FnMut() + 'static) -> Timer {
-        let callback = Closure::<dyn FnMut()>::new(callback);
-        let handle = set_timeout(callback.as_ref().unchecked_ref(), milliseconds);
-        Timer {
-            handle,
-            repeats: false,
-            _callback: callback,
-        }
+        Timer::start(false, milliseconds, callback)
     }
 
     pub fn every(milliseconds: u32, callback: impl FnMut() + 'static) -> Timer {
+        Timer::start(true, milliseconds, callback)
+    }
+
+    fn start(repeats: bool, milliseconds: u32, callback: impl FnMut() + 'static) -> Timer {
         let callback = Closure::<dyn FnMut()>::new(callback);
-        let handle = set_interval(callback.as_ref().unchecked_ref(), milliseconds);
+        let function = callback.as_ref().unchecked_ref();
+        let handle = if repeats {
+            set_interval(function, milliseconds)
+        } else {
+            set_timeout(function, milliseconds)
+        };
         Timer {
             handle,
-            repeats: true,
+            repeats,
             _callback: callback,
         }
     }
