@@ -293,7 +293,6 @@ async fn poll_once(
         };
         match known {
             Ok(registry) => {
-                crate::timers::next_task().await;
                 let joined = inventory.join(&registry);
                 crate::timers::mark("joined");
                 (Placement::Joined(joined), fetched)

@@ -169,7 +169,7 @@ struct Shown {
     markers: HashMap<MarkerKey, (Marker, Look)>,
     /// The selected pharmacy's code.
     selected: Option<String>,
-    /// Itself, for the rest of a render that did not fit in one slice.
+    /// Itself, for a render in a later task ([`Shown::render_soon`]).
     this: Weak<RefCell<Shown>>,
     /// A render waiting for the next task (the rest of one that did not fit
     /// in a slice, or the first after a new index).
