@@ -8,7 +8,9 @@ use std::collections::HashSet;
 
 use common::read_shared;
 use mask_map::feed::{self, Product};
-use mask_map::spatial::cluster::{ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind};
+use mask_map::spatial::cluster::{
+    ClusterBuild, ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind,
+};
 use mask_map::spatial::kdtree::KdTree;
 use mask_map::spatial::{LatLng, WORLD};
 
@@ -196,5 +198,41 @@ fn the_kd_tree_answers_like_a_scan_on_real_points() {
             })
             .collect();
         assert_eq!(boxed, scan);
+    }
+}
+
+#[test]
+fn a_build_in_steps_takes_one_per_zoom_and_gives_the_same_index() {
+    // The map spreads a rebuild over tasks, a level per step.
+    let points = real_points();
+    let options = ClusterOptions::default();
+    let whole = ClusterIndex::new(&points, options);
+    let mut build = ClusterBuild::new(&points, options);
+    let mut steps = 1;
+    while !build.step() {
+        steps += 1;
+    }
+    assert_eq!(steps, usize::from(options.max_zoom - options.min_zoom) + 1);
+    assert!(build.step(), "a finished build stays finished");
+    let stepped = build.into_index();
+    for zoom in options.min_zoom..=options.max_zoom + 1 {
+        assert_eq!(
+            all_items(&stepped, zoom),
+            all_items(&whole, zoom),
+            "zoom {zoom}"
+        );
+    }
+    // Stopping part-way still gives the whole index: the rest is built then.
+    let mut partial = ClusterBuild::new(&points, options);
+    for _ in 0..5 {
+        partial.step();
+    }
+    let finished = partial.into_index();
+    for zoom in options.min_zoom..=options.max_zoom + 1 {
+        assert_eq!(
+            all_items(&finished, zoom),
+            all_items(&whole, zoom),
+            "zoom {zoom}"
+        );
     }
 }

@@ -117,8 +117,19 @@ fn unproject(x: f64, y: f64) -> LatLng {
     }
 }
 
-impl ClusterIndex {
-    pub fn new(points: &[ClusterPoint], options: ClusterOptions) -> ClusterIndex {
+/// A [`ClusterIndex`] built one zoom level per [`ClusterBuild::step`], so a
+/// page can spread a rebuild over several tasks instead of one long one.
+#[derive(Debug, Clone)]
+pub struct ClusterBuild {
+    options: ClusterOptions,
+    levels: Vec<Level>,
+    /// The zoom whose level the next step builds; `None` once all are built.
+    next: Option<u8>,
+}
+
+impl ClusterBuild {
+    /// Projects the points and indexes them; no clustering yet.
+    pub fn new(points: &[ClusterPoint], options: ClusterOptions) -> ClusterBuild {
         let leaves: Vec<Node> = points
             .iter()
             .enumerate()
@@ -134,16 +145,43 @@ impl ClusterIndex {
         let depth = usize::from(options.max_zoom - options.min_zoom) + 2;
         let mut levels = vec![Level::default(); depth];
         levels[depth - 1] = Level::of(leaves);
-        for z in (options.min_zoom..=options.max_zoom).rev() {
-            let k = usize::from(z - options.min_zoom);
-            let radius = options.radius / (options.extent * 2f64.powi(i32::from(z)));
-            let (up, down) = levels.split_at_mut(k + 1);
-            let below = &mut down[0];
-            let nodes = cluster(&mut below.nodes, &below.tree, radius, options.min_points);
-            up[k] = Level::of(nodes);
-            up[k].link_children(&below.nodes);
+        ClusterBuild {
+            options,
+            levels,
+            next: Some(options.max_zoom),
         }
-        ClusterIndex { options, levels }
+    }
+
+    /// Builds the next level up; true once every level is built.
+    pub fn step(&mut self) -> bool {
+        let Some(z) = self.next else {
+            return true;
+        };
+        let options = self.options;
+        let k = usize::from(z - options.min_zoom);
+        let radius = options.radius / (options.extent * 2f64.powi(i32::from(z)));
+        let (up, down) = self.levels.split_at_mut(k + 1);
+        let below = &mut down[0];
+        let nodes = cluster(&mut below.nodes, &below.tree, radius, options.min_points);
+        up[k] = Level::of(nodes);
+        up[k].link_children(&below.nodes);
+        self.next = (z > options.min_zoom).then(|| z - 1);
+        self.next.is_none()
+    }
+
+    /// The index, after building whatever levels are left.
+    pub fn into_index(mut self) -> ClusterIndex {
+        while !self.step() {}
+        ClusterIndex {
+            options: self.options,
+            levels: self.levels,
+        }
+    }
+}
+
+impl ClusterIndex {
+    pub fn new(points: &[ClusterPoint], options: ClusterOptions) -> ClusterIndex {
+        ClusterBuild::new(points, options).into_index()
     }
 
     fn level(&self, zoom: u8) -> (u8, &Level) {
