@@ -119,7 +119,6 @@ async function openPage(browser) {
   // Tiles are not part of the first useful map; both get the same instant stub.
   await page.route('https://tile.openstreetmap.org/**', (r) => r.fulfill({ body: TILE, contentType: 'image/png' }));
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
     // Our app's moments, read from the page as the peer writes its own.
@@ -140,6 +139,9 @@ const loaded = (page, timeout = 120_000) =>
 /** One cold load: ms from navigation start to clusters and to the nearest answer, bytes by then, our marks. */
 async function coldLoad(browser, which) {
   const { context, page, cdp } = await openPage(browser);
+  // Only here: with the Network domain on, DevTools keeps (and decodes) every
+  // response body on the page's main thread, a task no user's browser runs.
+  await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const bytes = [];
@@ -259,7 +261,7 @@ async function refreshChanged(browser) {
   const shown = () => page.evaluate(() => performance.getEntriesByName('mask-map:shown').length);
   const before = await shown();
   const result = await longestTask(browser, async () => {
-    await page.waitForFunction((n) => performance.getEntriesByName('mask-map:shown').length > n, before, { timeout: 60_000 });
+    await page.waitForFunction((n) => performance.getEntriesByName('mask-map:shown').length > n, before, { timeout: 60_000, polling: 100 });
     await new Promise((r) => setTimeout(r, 1000));
   });
   await context.close();
