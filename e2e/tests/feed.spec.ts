@@ -12,6 +12,7 @@ import {
   expectedFromGeoJson,
   expectedFromMaskCsv,
   expectedFromRapidTestCsv,
+  maskCsvLocatedRows,
   readData,
   readSnapshot,
   type Expected,
@@ -121,6 +122,44 @@ test('a 500, a timeout, a truncated file and an HTML page each give error, keep 
   server.answer('/feed', { body: good, contentType: 'application/json' });
   await nextPoll(page, '/feed');
   await expectShown(app, expected);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a changed feed redraws the pins with their new stock, and the map is never blank meanwhile', async ({ page }) => {
+  // The real 2020-03-03 snapshot, then the same rows with every adult count
+  // at 0: the sell-out a later poll brings.
+  const first = readData(MASK_CSV);
+  const [header, ...rows] = first.toString('utf8').split(/\r?\n/);
+  const soldOut = [header, ...rows.map((l) => (l.trim() ? l.split(',').map((c, i) => (i === 4 ? '0' : c)).join(',') : l))].join('\n');
+  server.answer('/feed', { body: first });
+  server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+  // A located pharmacy with adult masks in the first file, at street level.
+  const places = new Map(readSnapshot(DEFAULT_REGISTRY).features.map((f: any) => [String(f.properties.id), f.geometry.coordinates]));
+  const [code] = maskCsvLocatedRows(MASK_CSV, DEFAULT_REGISTRY).find((r) => Number(r[4]) > 0)!;
+  const [lng, lat] = places.get(code) as [number, number];
+  await page.clock.install();
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', lat: String(lat), lng: String(lng), zoom: '17' });
+  await app.settled();
+  const pin = page.locator(`.leaflet-marker-pane [data-id="${code}"]`);
+  await expect(pin).toHaveAttribute('data-stock', /plenty|some|few/);
+  const before = await page.locator('.leaflet-marker-pane > *').count();
+  expect(before).toBeGreaterThan(0);
+  // From here on, the fewest markers the pane ever holds.
+  await page.evaluate(() => {
+    const pane = document.querySelector('.leaflet-marker-pane')!;
+    (window as any).__fewest = pane.childElementCount;
+    new MutationObserver(() => {
+      (window as any).__fewest = Math.min((window as any).__fewest, pane.childElementCount);
+    }).observe(pane, { childList: true });
+  });
+
+  server.answer('/feed', { body: Buffer.from(soldOut) });
+  await nextPoll(page, '/feed');
+  await expect(pin).toHaveAttribute('data-stock', 'none');
+  await app.settled();
+  await expect(app.feedStatus).toHaveAttribute('data-count', String(expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY).count));
+  expect(await page.evaluate(() => (window as any).__fewest), 'markers were on the map throughout').toBeGreaterThanOrEqual(before);
   expect(app.pageErrors).toEqual([]);
 });
 
