@@ -45,7 +45,7 @@ pub async fn next_task() {
 }
 
 /// Frees a large collection `per_task` items at a time, a task each: an old
-/// inventory's 5,800 pharmacies (some 35,000 strings) freed at once hold the
+/// inventory's 5,800 pharmacies (some 30,000 strings) freed at once hold the
 /// main thread for 15-50 ms on a mid-range phone.
 pub fn drop_in_pieces<T: 'static>(mut items: Vec<T>, per_task: usize) {
     wasm_bindgen_futures::spawn_local(async move {
