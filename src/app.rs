@@ -144,6 +144,9 @@ fn App() -> impl IntoView {
     let list_open = RwSignal::new(false);
     let on_select = Callback::new(move |code: String| selected.set(Some(code)));
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
+    // The status, the nearest answer and the map follow a new inventory at
+    // once; the filters, the list, the details and the footer a task later.
+    let feed_later = crate::ui::a_task_later(feed);
     let product = Signal::derive(move || {
         let requested = filters.with(|f| f.product);
         feed.with(|f| {
@@ -231,7 +234,7 @@ fn App() -> impl IntoView {
                 >
                     {i18n::list_button(lang)}
                 </button>
-                <FilterBar feed filters lang />
+                <FilterBar feed=feed_later filters lang />
                 <BuyTodaySummary rules product day open=eligibility_open lang />
             </header>
             <main class="app-main">
@@ -261,11 +264,11 @@ fn App() -> impl IntoView {
                         lang
                     />
                 </Sheet>
-                <PharmacyList feed filters here selected open=list_open levels=config.levels visit lang />
-                <PharmacyDetails feed selected levels=config.levels mode=config.mode lang />
+                <PharmacyList feed=feed_later filters here selected open=list_open levels=config.levels visit lang />
+                <PharmacyDetails feed=feed_later selected levels=config.levels mode=config.mode lang />
             </main>
             <footer class="app-footer">
-                <FeedDetails feed lang />
+                <FeedDetails feed=feed_later lang />
                 {(config.mode == Mode::App).then(|| view! {
                     <button class="app-footer__embed" data-testid="embed-button" on:click=move |_| embed_open.set(true)>
                         {i18n::embed_button(lang)}

@@ -27,3 +27,23 @@ pub use list::PharmacyList;
 pub use location::LocationControls;
 pub use nearest::{NearestPanel, NEAREST_SHOWN};
 pub use sheet::Sheet;
+
+use leptos::prelude::*;
+
+/// `source`'s value one task after each change: the panels that read the
+/// copy update in a task of their own, not in the one that brought the
+/// change (a new inventory updated every panel in one task of 20-50 ms on a
+/// mid-range phone, longer than a frame the user would notice).
+pub fn a_task_later<T: Clone + Send + Sync + 'static>(source: RwSignal<T>) -> RwSignal<T> {
+    let copy = RwSignal::new(source.get_untracked());
+    let pending = StoredValue::new_local(None::<crate::timers::Timer>);
+    Effect::new(move |first_run: Option<()>| {
+        let value = source.get();
+        if first_run.is_some() {
+            pending.set_value(Some(crate::timers::Timer::once(0, move || {
+                copy.set(value.clone())
+            })));
+        }
+    });
+    copy
+}
