@@ -92,9 +92,11 @@ pub fn PharmacyMap(
             });
         });
         let Some(inventory) = inventory else { return };
-        // `data-drawn` says whether the markers show the latest inventory
-        // (tests and embedders wait for it): not until the render completes.
-        let _ = element.set_attribute("data-drawn", "false");
+        map.with_value(|map| {
+            if let Some(map) = map {
+                map.expect_show();
+            }
+        });
         drawing.set_value(Some(Timer::once(0, move || {
             map.with_value(|map| {
                 if let Some(map) = map {
@@ -176,6 +178,8 @@ struct Shown {
     /// A render waiting for the next task (the rest of one that did not fit
     /// in a slice, or the first after a new index).
     rest: Option<Timer>,
+    /// A new inventory or filters on their way to [`LeafletMap::show`].
+    show_pending: bool,
     /// A new inventory's index while it is being built; the markers of the
     /// one before stay on the map until it is done.
     building: Option<Building>,
@@ -264,6 +268,7 @@ impl LeafletMap {
             selected: None,
             this: Weak::new(),
             rest: None,
+            show_pending: false,
             building: None,
             build_rest: None,
         }));
@@ -286,9 +291,19 @@ impl LeafletMap {
                 }
             }
         });
-        let on_click = Listener::new(&pins, "click", move |event| {
-            if let Some(element) = event_marker_element(&event) {
-                with_shown(&weak, |shown| shown.clicked(&element));
+        let on_click = Listener::new(&pins, "click", {
+            let map = map.clone();
+            move |event| {
+                let Some(element) = event_marker_element(&event) else {
+                    return;
+                };
+                let mut go_to = None;
+                with_shown(&weak, |shown| go_to = shown.clicked(&element));
+                // Outside the borrow: a long zoom jump fires moveend at once,
+                // and its render needs the map's state.
+                if let Some((at, zoom)) = go_to {
+                    map.set_view(&at, zoom);
+                }
             }
         });
         let on_user_move = Listener::new(&map, "movestart", {
@@ -399,10 +414,21 @@ impl LeafletMap {
         *self.here.borrow_mut() = Some(marker);
     }
 
+    /// A new inventory or filters will be shown in a later task: until their
+    /// markers are all there, the map does not say it is drawn (`data-drawn`,
+    /// which tests and embedders wait for), whatever render of the current
+    /// ones completes meanwhile.
+    fn expect_show(&self) {
+        let mut shown = self.shared.borrow_mut();
+        shown.show_pending = true;
+        let _ = shown.container.set_attribute("data-drawn", "false");
+    }
+
     /// Shows a new inventory: rebuilds the cluster index in slices, then
     /// updates the markers in view.
     fn show(&self, inventory: Arc<Inventory>, filters: &Filters) {
         let mut shown = self.shared.borrow_mut();
+        shown.show_pending = false;
         let product = inventory.product_to_show(filters.product);
         let now = crate::ui::taipei_now();
         let (pharmacy_of, points): (Vec<usize>, Vec<ClusterPoint>) = inventory
@@ -455,6 +481,11 @@ fn with_shown(weak: &Weak<RefCell<Shown>>, f: impl FnOnce(&mut Shown)) {
 }
 
 impl Shown {
+    /// Whether newer markers than the current index's are on their way.
+    fn waiting(&self) -> bool {
+        self.show_pending || self.building.is_some()
+    }
+
     /// Builds the next levels of the new index in the next task.
     fn build_soon(&mut self) {
         let this = self.this.clone();
@@ -500,8 +531,8 @@ impl Shown {
     fn render(&mut self) {
         self.rest = None;
         let (Some(index), Some(inventory)) = (&self.index, &self.inventory) else {
-            // Nothing to draw (no feed yet, or it failed): nothing pending either.
-            if self.building.is_none() {
+            // Nothing to draw (no feed has loaded yet): nothing pending either.
+            if !self.waiting() {
                 let _ = self.container.set_attribute("data-drawn", "true");
             }
             return;
@@ -597,7 +628,7 @@ impl Shown {
             marker.remove();
         }
         self.markers = keep;
-        if self.building.is_none() {
+        if !self.waiting() {
             let _ = self.container.set_attribute("data-drawn", "true");
         }
     }
@@ -617,33 +648,19 @@ impl Shown {
         }
     }
 
-    /// A cluster zooms in to where it splits; a pharmacy is selected.
-    fn clicked(&mut self, element: &HtmlElement) {
-        let Some(body) = element.first_element_child() else {
-            return;
-        };
+    /// A pharmacy is selected; a cluster gives the view where it splits.
+    fn clicked(&mut self, element: &HtmlElement) -> Option<(LatLng, f64)> {
+        let body = element.first_element_child()?;
         if let Some(code) = body.get_attribute("data-id") {
             self.on_select.run(code);
-            return;
+            return None;
         }
-        let (Some(zoom), Some(index)) = (
-            body.get_attribute("data-zoom"),
-            body.get_attribute("data-index"),
-        ) else {
-            return;
-        };
-        let (Ok(zoom), Ok(index)) = (zoom.parse::<u8>(), index.parse::<u32>()) else {
-            return;
-        };
-        let Some(cluster_index) = &self.index else {
-            return;
-        };
+        let zoom = body.get_attribute("data-zoom")?.parse::<u8>().ok()?;
+        let index = body.get_attribute("data-index")?.parse::<u32>().ok()?;
         let id = ClusterId { zoom, index };
-        let Some((marker, _)) = self.markers.get(&MarkerKey::Cluster(id)) else {
-            return;
-        };
-        let target = cluster_index.expansion_zoom(id).min(MAX_ZOOM);
-        self.map.set_view(&marker.get_lat_lng(), f64::from(target));
+        let (marker, _) = self.markers.get(&MarkerKey::Cluster(id))?;
+        let target = self.index.as_ref()?.expansion_zoom(id).min(MAX_ZOOM);
+        Some((marker.get_lat_lng(), f64::from(target)))
     }
 }
 
