@@ -144,8 +144,9 @@ fn App() -> impl IntoView {
     let list_open = RwSignal::new(false);
     let on_select = Callback::new(move |code: String| selected.set(Some(code)));
     let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
-    // The status, the nearest answer and the map follow a new inventory at
-    // once; the filters, the list, the details and the footer a task later.
+    // The status, the nearest answer and the map (which draws in tasks of its
+    // own) take a new inventory at once; the filters, the list, the details
+    // and the footer a task later.
     let feed_later = crate::ui::a_task_later(feed);
     let product = Signal::derive(move || {
         let requested = filters.with(|f| f.product);

@@ -12,7 +12,7 @@ use crate::ui::{taipei_now, Directions, FeedView};
 
 #[component]
 pub fn PharmacyDetails(
-    feed: RwSignal<FeedView>,
+    feed: ReadSignal<FeedView>,
     selected: RwSignal<Option<String>>,
     levels: Option<StockThresholds>,
     mode: Mode,

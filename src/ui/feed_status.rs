@@ -113,7 +113,7 @@ const ISSUES_SHOWN: usize = 5;
 /// The standing note that stock is approximate, and what the feed's rows
 /// and locations lacked.
 #[component]
-pub fn FeedDetails(feed: RwSignal<FeedView>, lang: Lang) -> impl IntoView {
+pub fn FeedDetails(feed: ReadSignal<FeedView>, lang: Lang) -> impl IntoView {
     let detail = move || {
         feed.with(|f| {
             let inv = f.inventory.as_ref()?;

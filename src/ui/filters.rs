@@ -11,7 +11,7 @@ use crate::ui::FeedView;
 
 #[component]
 pub fn FilterBar(
-    feed: RwSignal<FeedView>,
+    feed: ReadSignal<FeedView>,
     filters: RwSignal<Filters>,
     lang: Lang,
 ) -> impl IntoView {

@@ -16,7 +16,7 @@ const LIST_LIMIT: usize = 100;
 
 #[component]
 pub fn PharmacyList(
-    feed: RwSignal<FeedView>,
+    feed: ReadSignal<FeedView>,
     filters: RwSignal<Filters>,
     here: RwSignal<Option<LatLng>>,
     selected: RwSignal<Option<String>>,

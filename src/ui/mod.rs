@@ -34,16 +34,19 @@ use leptos::prelude::*;
 /// copy update in a task of their own, not in the one that brought the
 /// change (a new inventory updated every panel in one task of 20-50 ms on a
 /// mid-range phone, longer than a frame the user would notice).
-pub fn a_task_later<T: Clone + Send + Sync + 'static>(source: RwSignal<T>) -> RwSignal<T> {
+/// The copy starts as `source` is now; the effect's first run only
+/// subscribes (a change before it, which no caller makes, would wait for the
+/// next one).
+pub fn a_task_later<T: Clone + Send + Sync + 'static>(source: RwSignal<T>) -> ReadSignal<T> {
     let copy = RwSignal::new(source.get_untracked());
     let pending = StoredValue::new_local(None::<crate::timers::Timer>);
-    Effect::new(move |first_run: Option<()>| {
+    Effect::new(move |previous_run: Option<()>| {
         let value = source.get();
-        if first_run.is_some() {
+        if previous_run.is_some() {
             pending.set_value(Some(crate::timers::Timer::once(0, move || {
                 copy.set(value.clone())
             })));
         }
     });
-    copy
+    copy.read_only()
 }
