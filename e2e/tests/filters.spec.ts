@@ -57,3 +57,49 @@ test('stock, county and town filters change the map and the address, and a link 
   await app.screenshot('filters', info.project.name);
   expect(app.pageErrors).toEqual([]);
 });
+
+test('on a slow phone, after a filter change the map says it is drawn only when its markers match the filter', async ({ page }, info) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', zoom: '6', lang: 'en' });
+  await app.settled();
+  // Before: clusters that hold sold-out pharmacies (the real snapshot has many).
+  const mixed = await app.clusters.evaluateAll((els) => els.filter((e) => e.getAttribute('data-with-stock') !== e.getAttribute('data-count')).length);
+  expect(mixed).toBeGreaterThan(0);
+  // Each time the map says "drawn", note any cluster that still holds a sold-out pharmacy.
+  await page.evaluate(() => {
+    const map = document.querySelector('[data-testid=map]')!;
+    const seen: string[] = [];
+    (window as any).__drawnStates = seen;
+    new MutationObserver(() => {
+      const drawn = map.getAttribute('data-drawn') ?? '';
+      const stale = [...map.querySelectorAll('.leaflet-marker-pane .cluster')].filter(
+        (e) => e.getAttribute('data-with-stock') !== e.getAttribute('data-count'),
+      ).length;
+      seen.push(`${drawn}:${stale}`);
+    }).observe(map, { attributes: true, attributeFilter: ['data-drawn'] });
+    document.addEventListener('change', () => seen.push('filter changed'), { capture: true });
+  });
+  if (info.project.name === 'phone') await page.getByRole('button', { name: 'Filters' }).click();
+  // A CPU 20 times slower (the index is then rebuilt over several tasks),
+  // and a pan still being drawn when the filter changes.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  const box = (await app.map.boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 30, y + 20, { steps: 3 });
+  await page.mouse.up();
+  await page.getByLabel('Only with stock').check();
+  await expect(app.map).toHaveAttribute('data-drawn', 'true', { timeout: 60_000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const states: string[] = await page.evaluate(() => (window as any).__drawnStates);
+  // From the change on, it said "still drawing", and each "drawn" came with
+  // no sold-out pharmacy in any cluster.
+  const after = states.slice(states.indexOf('filter changed') + 1);
+  expect(states).toContain('filter changed');
+  expect(after.some((s) => s.startsWith('false:')), JSON.stringify(states)).toBe(true);
+  expect(after.filter((s) => s.startsWith('true:')), JSON.stringify(states)).not.toHaveLength(0);
+  expect(after.filter((s) => s.startsWith('true:') && s !== 'true:0'), JSON.stringify(states)).toEqual([]);
+  expect(app.pageErrors).toEqual([]);
+});
