@@ -61,6 +61,16 @@ export class MapPage {
     return this.feedStatus.getAttribute('data-state');
   }
 
+  /** Drags the map from its centre by (dx, dy) pixels, as a finger or mouse would. */
+  async drag(dx: number, dy: number, steps = 8) {
+    const box = (await this.map.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + dx, y + dy, { steps });
+    await this.page.mouse.up();
+  }
+
   /** Pharmacies on the map: single pins plus every cluster's `data-count`. */
   async shownCount(): Promise<number> {
     const clustered = await this.clusters.evaluateAll((els) => els.reduce((n, e) => n + Number(e.getAttribute('data-count')), 0));

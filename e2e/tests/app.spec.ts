@@ -183,12 +183,7 @@ test('panning keeps the markers that stay in view: the same elements, not rebuil
     return els.length;
   });
   expect(marked).toBeGreaterThan(3);
-  const box = (await app.map.boundingBox())!;
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 40, y + 30, { steps: 8 });
-  await page.mouse.up();
+  await app.drag(40, 30);
   await page.waitForTimeout(600);
   // The clusters still in view are the very same elements, carried by the pan.
   const moves = await app.clusters.evaluateAll((els) =>

@@ -84,12 +84,7 @@ test('on a slow phone, after a filter change the map says it is drawn only when 
   // and a pan still being drawn when the filter changes.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-  const box = (await app.map.boundingBox())!;
-  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + 30, y + 20, { steps: 3 });
-  await page.mouse.up();
+  await app.drag(30, 20, 3);
   await page.getByLabel('Only with stock').check();
   await expect(app.map).toHaveAttribute('data-drawn', 'true', { timeout: 60_000 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
