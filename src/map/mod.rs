@@ -368,8 +368,11 @@ impl LeafletMap {
         let mut shown = self.shared.borrow_mut();
         shown.selected = code;
         // The newest inventory, even while its index is still being built.
-        let inventory =
-            (shown.building.as_ref().map(|b| &b.inventory)).or(shown.inventory.as_ref());
+        let inventory = shown
+            .building
+            .as_ref()
+            .map(|b| &b.inventory)
+            .or(shown.inventory.as_ref());
         let at = shown.selected.as_ref().and_then(|code| {
             inventory?
                 .pharmacies
@@ -486,29 +489,32 @@ impl Shown {
         self.show_pending || self.building.is_some()
     }
 
+    /// `work` on this map in the next task (until the timer is dropped).
+    fn in_next_task(&self, work: fn(&mut Shown)) -> Timer {
+        let this = self.this.clone();
+        Timer::once(0, move || with_shown(&this, work))
+    }
+
     /// Builds the next levels of the new index in the next task.
     fn build_soon(&mut self) {
-        let this = self.this.clone();
-        self.build_rest = Some(Timer::once(0, move || with_shown(&this, Shown::build)));
+        self.build_rest = Some(self.in_next_task(Shown::build));
     }
 
     /// Builds levels of the new index for up to [`RENDER_SLICE_MS`]; once it
     /// is complete, puts it in place and draws its markers in the next task.
     fn build(&mut self) {
         self.build_rest = None;
-        let Some(building) = &mut self.building else {
+        let Some(mut done) = self.building.take() else {
             return;
         };
         let started = js_sys::Date::now();
-        while !building.build.step() {
+        while !done.build.step() {
             if js_sys::Date::now() - started >= RENDER_SLICE_MS {
+                self.building = Some(done);
                 self.build_soon();
                 return;
             }
         }
-        let Some(done) = self.building.take() else {
-            return;
-        };
         self.index = Some(done.build.into_index());
         self.pharmacy_of = done.pharmacy_of;
         if let Some(Ok(old)) = self.inventory.replace(done.inventory).map(Arc::try_unwrap) {
@@ -522,8 +528,7 @@ impl Shown {
     /// Renders in the next task (replacing any render already waiting).
     fn render_soon(&mut self) {
         let _ = self.container.set_attribute("data-drawn", "false");
-        let this = self.this.clone();
-        self.rest = Some(Timer::once(0, move || with_shown(&this, Shown::render)));
+        self.rest = Some(self.in_next_task(Shown::render));
     }
 
     /// Puts on the map exactly the items in view, reusing markers it has;
