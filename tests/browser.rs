@@ -97,26 +97,18 @@ async fn mount_map(
     (parent, inventory, selected)
 }
 
-/// Waits until the map has drawn its markers: that happens in later tasks
-/// (the index, then the markers in slices), so until there are markers and
-/// their number has held still for a few ticks (at most two seconds).
+/// Waits until the map says its markers are all drawn (`data-drawn`, the
+/// hook the e2e tests wait on too): the index and the markers come in later
+/// tasks (at most two seconds).
 async fn drawn(parent: &web_sys::HtmlElement) {
-    let markers = || {
-        parent
-            .query_selector_all(".leaflet-marker-icon")
-            .map_or(0, |list| list.length())
-    };
-    let (mut last, mut still) = (0, 0);
     for _ in 0..200 {
         next_tick().await;
-        let now = markers();
-        if now > 0 && now == last {
-            still += 1;
-            if still == 3 {
-                return;
-            }
-        } else {
-            (last, still) = (now, 0);
+        let done = parent
+            .query_selector("[data-testid=map][data-drawn=true]")
+            .ok()
+            .flatten();
+        if done.is_some() {
+            return;
         }
     }
 }
