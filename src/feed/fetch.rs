@@ -10,19 +10,24 @@
 //!   the page is hidden and run at once when it is shown again.
 //! - A request is aborted when the next one starts, when it times out, and
 //!   when the [`Poller`] is dropped.
+//! - A poll's requests are sent the moment it starts: the first one as the
+//!   app starts, before its interface is built, so that on a slow network
+//!   the interface is built while the feed downloads. NHIA's mask CSV needs
+//!   the registry too; both are then asked for at once and read as each
+//!   arrives.
 
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
-use gloo_net::http::Request;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, RequestCache};
+use web_sys::{AbortController, AbortSignal, RequestCache, RequestInit};
 
 use super::refresh::{next_delay_ms, REQUEST_TIMEOUT_SECONDS};
 use super::{
-    decode, FeedError, FeedFormat, Inventory, JoinStats, LoadError, Registry, SlicedParse,
+    decode, registry_needed_for, FeedError, FeedFormat, Inventory, JoinStats, LoadError, Registry,
+    SlicedParse,
 };
 use crate::timers::{clear_timeout, set_timeout};
 
@@ -197,9 +202,25 @@ fn poll(weak: &Weak<RefCell<State>>) {
             s.registry.clone(),
         )
     };
+    // On the wire now, not when the future below first runs (after the
+    // current task: on the first poll, after the whole interface is built).
+    let signal = controller.as_ref().map(AbortController::signal);
+    let requests = Requests {
+        feed: send(&source.feed, signal.as_ref()),
+        registry: (registry.is_none() && registry_needed_for(&source.feed, &source.registry))
+            .then(|| send(&source.registry, signal.as_ref())),
+    };
     let weak = weak.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = poll_once(&source, controller.as_ref(), validator, previous, registry).await;
+        let result = poll_once(
+            &source,
+            requests,
+            controller.as_ref(),
+            validator,
+            previous,
+            registry,
+        )
+        .await;
         let Some(state) = weak.upgrade() else { return };
         let outcome = {
             let mut s = state.borrow_mut();
@@ -252,47 +273,53 @@ enum Polled {
     },
 }
 
+/// A poll's requests, sent.
+struct Requests {
+    feed: js_sys::Promise,
+    /// Sent with the feed when its address says it will be needed.
+    registry: Option<js_sys::Promise>,
+}
+
 async fn poll_once(
     source: &Source,
+    requests: Requests,
     controller: Option<&AbortController>,
     validator: Option<String>,
     previous: Option<Arc<Inventory>>,
     registry: Option<Rc<Registry>>,
 ) -> Result<Polled, LoadError> {
-    let (bytes, new_validator, saved_copy) = match get(&source.feed, controller).await? {
-        Got::NotModified => return Ok(Polled::Unchanged),
-        Got::Body {
-            validator: v,
-            saved_copy: false,
-            ..
-        } if v.is_some() && v == validator => return Ok(Polled::Unchanged),
-        Got::Body {
-            bytes,
-            validator,
-            saved_copy,
-        } => (bytes, validator, saved_copy),
+    // Each is read as it arrives: the registry (the smaller, usually)
+    // while the feed's last bytes are still on their way.
+    let (feed, early_registry) = futures::future::join(
+        read_feed(requests.feed, controller, validator, previous.as_ref()),
+        async {
+            match requests.registry {
+                Some(request) => Some(load_registry(request, controller).await),
+                None => None,
+            }
+        },
+    )
+    .await;
+    let Some((mut inventory, new_validator, saved_copy)) = feed? else {
+        return Ok(Polled::Unchanged);
     };
-    crate::timers::mark("feed-received");
-    let mut inventory = parse_in_slices(&bytes).await.map_err(LoadError::Feed)?;
-    crate::timers::mark("feed-parsed");
-    crate::timers::next_task().await;
-    if let Some(previous) = &previous {
-        inventory.keep_sold_out_from(previous);
-    }
     let needs_registry =
         inventory.format == FeedFormat::NhiaMaskCsv || inventory.located().next().is_none();
     let (placement, fetched) = if !needs_registry {
         (Placement::OwnCoordinates, None)
     } else {
-        let (known, fetched) = match registry {
-            Some(known) => (Ok(known), None),
-            None => match load_registry(&source.registry, controller).await {
-                Ok(r) => (Ok(r.clone()), Some(r)),
-                Err(e) => (Err(e), None),
-            },
+        let loaded = match (registry, early_registry) {
+            (Some(known), _) => Ok((known, None)),
+            (None, Some(loaded)) => loaded.map(|r| (r.clone(), Some(r))),
+            (None, None) => {
+                let signal = controller.map(AbortController::signal);
+                load_registry(send(&source.registry, signal.as_ref()), controller)
+                    .await
+                    .map(|r| (r.clone(), Some(r)))
+            }
         };
-        match known {
-            Ok(registry) => {
+        match loaded {
+            Ok((registry, fetched)) => {
                 let joined = inventory.join(&registry);
                 crate::timers::mark("joined");
                 (Placement::Joined(joined), fetched)
@@ -309,6 +336,37 @@ async fn poll_once(
         registry: fetched,
         saved_copy,
     })
+}
+
+/// The feed's answer, parsed (with the sold-out pharmacies `previous` knew,
+/// where the feed leaves them out); `None` if it has not changed.
+async fn read_feed(
+    request: js_sys::Promise,
+    controller: Option<&AbortController>,
+    validator: Option<String>,
+    previous: Option<&Arc<Inventory>>,
+) -> Result<Option<(Inventory, Option<String>, bool)>, LoadError> {
+    let (bytes, new_validator, saved_copy) = match receive(request, controller).await? {
+        Got::NotModified => return Ok(None),
+        Got::Body {
+            validator: v,
+            saved_copy: false,
+            ..
+        } if v.is_some() && v == validator => return Ok(None),
+        Got::Body {
+            bytes,
+            validator,
+            saved_copy,
+        } => (bytes, validator, saved_copy),
+    };
+    crate::timers::mark("feed-received");
+    let mut inventory = parse_in_slices(&bytes).await.map_err(LoadError::Feed)?;
+    crate::timers::mark("feed-parsed");
+    crate::timers::next_task().await;
+    if let Some(previous) = previous {
+        inventory.keep_sold_out_from(previous);
+    }
+    Ok(Some((inventory, new_validator, saved_copy)))
 }
 
 /// The longest stretch of parsing in one task: a refresh of a large feed
@@ -334,10 +392,10 @@ async fn parse_in_slices(bytes: &[u8]) -> Result<Inventory, FeedError> {
 }
 
 async fn load_registry(
-    url: &str,
+    request: js_sys::Promise,
     controller: Option<&AbortController>,
 ) -> Result<Rc<Registry>, LoadError> {
-    match get(url, controller).await? {
+    match receive(request, controller).await? {
         Got::Body { bytes, .. } => {
             crate::timers::mark("registry-received");
             Registry::parse(&bytes)
@@ -351,23 +409,18 @@ async fn load_registry(
 /// One GET of a small file (the rules file), with the same timeout and
 /// revalidation as the feed.
 pub async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    match get(url, None).await? {
+    match receive(send(url, None), None).await? {
         Got::Body { bytes, .. } => Ok(bytes),
         Got::NotModified => Err(LoadError::Http { status: 304 }),
     }
 }
 
-/// The answer `public/boot.js` already asked for, while the wasm was still
-/// downloading (the first load on a slow network); taken once.
-fn take_early(url: &str) -> Option<js_sys::Promise> {
-    let early = js_sys::Reflect::get(&window(), &"__maskMapEarly".into()).ok()?;
-    let early = early.dyn_into::<js_sys::Object>().ok()?;
-    let promise = js_sys::Reflect::get(&early, &url.into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
-    let _ = js_sys::Reflect::delete_property(&early, &url.into());
-    Some(promise)
+/// Sends a GET at once; its answer is read by [`receive`].
+fn send(url: &str, signal: Option<&AbortSignal>) -> js_sys::Promise {
+    let init = RequestInit::new();
+    init.set_cache(RequestCache::NoCache);
+    init.set_signal(signal);
+    window().fetch_with_str_and_init(url, &init)
 }
 
 enum Got {
@@ -381,8 +434,12 @@ enum Got {
     },
 }
 
-/// One GET, aborted after [`REQUEST_TIMEOUT_SECONDS`].
-async fn get(url: &str, controller: Option<&AbortController>) -> Result<Got, LoadError> {
+/// The answer to a GET [`send`] sent with `controller`'s signal, which is
+/// aborted after [`REQUEST_TIMEOUT_SECONDS`] of waiting.
+async fn receive(
+    request: js_sys::Promise,
+    controller: Option<&AbortController>,
+) -> Result<Got, LoadError> {
     let timed_out = Rc::new(Cell::new(false));
     let on_timeout = Closure::once({
         let timed_out = timed_out.clone();
@@ -399,20 +456,12 @@ async fn get(url: &str, controller: Option<&AbortController>) -> Result<Got, Loa
         REQUEST_TIMEOUT_SECONDS * 1000,
     );
     let result = async {
-        let response = match take_early(url) {
-            Some(early) => wasm_bindgen_futures::JsFuture::from(early)
-                .await
-                .ok()
-                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
-                .map(gloo_net::http::Response::from)
-                .ok_or(LoadError::Network)?,
-            None => Request::get(url)
-                .cache(RequestCache::NoCache)
-                .abort_signal(controller.map(|c| c.signal()).as_ref())
-                .send()
-                .await
-                .map_err(|_| LoadError::Network)?,
-        };
+        let response = wasm_bindgen_futures::JsFuture::from(request)
+            .await
+            .ok()
+            .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+            .map(gloo_net::http::Response::from)
+            .ok_or(LoadError::Network)?;
         if response.status() == 304 {
             return Ok(Got::NotModified);
         }
