@@ -12,7 +12,7 @@
 // - Map tiles are left to the network (no unbounded image cache).
 //
 // Bump VERSION when this file's logic changes: the old caches are dropped.
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SHELL = `mask-map-shell-${VERSION}`;
 const DATA = `mask-map-data-${VERSION}`;
 
@@ -27,9 +27,10 @@ function referencedAssets(html) {
   return [...found];
 }
 
-/** Trunk names a release's JS, wasm and CSS by their content hash. */
+/** Trunk names a release's JS, wasm and CSS by their content hash, in hex
+ *  without leading zeros: up to 16 digits, sometimes fewer. */
 function isHashed(pathname) {
-  return /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(pathname);
+  return /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(pathname);
 }
 
 async function saveShell() {

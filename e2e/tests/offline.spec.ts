@@ -40,6 +40,21 @@ test('after one visit, a reload with no network shows the last data, its age and
   await context.setOffline(false);
 });
 
+test('on a repeat visit the app itself comes from this device: only the page and the data go to the network', async ({ page, context }) => {
+  const app = new MapPage(page);
+  await visitUntilControlled(app);
+  const fromNetwork: string[] = [];
+  context.on('request', (r) => {
+    if (r.serviceWorker()) fromNetwork.push(new URL(r.url()).pathname);
+  });
+  await page.reload();
+  await app.settled();
+  // The worker did go out for the data (so this listener hears it)...
+  expect(fromNetwork).toContain('/data/maskdata-2020-03-03.csv');
+  // ...but not for the release's hashed wasm and JS, whatever their hash's length.
+  expect(fromNetwork.filter((p) => /^\/mask-map-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p))).toEqual([]);
+});
+
 test('a new release is served on the next online load, not the saved one', async ({ page }) => {
   test.skip(test.info().project.name !== 'desktop', 'one browser is enough: it edits the served page');
   const app = new MapPage(page);
