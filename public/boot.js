@@ -5,8 +5,27 @@
 // exposes the bindings and announces the start (the benchmarks use both).
 //
 // The feed is requested by the app itself as it starts, before it builds its
-// interface (src/feed/fetch.rs): on a slow network the wasm then has the link
-// to itself, and the interface is built while the feed downloads.
+// interface (src/feed/fetch.rs): on a first visit over a slow network the
+// wasm then has the link to itself, and the interface is built while the
+// feed downloads. On a repeat visit the service worker serves the app from
+// this device, so the link is the feed's alone: it is requested here at once
+// (this script runs as soon as it arrives, `async`), and the app's first poll
+// takes the answer.
+if (navigator.serviceWorker?.controller) {
+  const params = new URLSearchParams(location.search);
+  const feed = (params.get('feed') || document.querySelector('meta[name="mask-map:default-feed"]')?.content || '').trim();
+  if (feed !== '' && (/^https?:\/\//i.test(feed) || !/^[a-z][a-z0-9+.-]*:/i.test(feed))) {
+    const early = fetch(feed, { cache: 'no-cache', signal: AbortSignal.timeout(20000) });
+    // Not taken (the app found the link's feed unusable): no unhandled rejection.
+    early.catch(() => undefined);
+    window.__maskMapEarly = { [feed]: early };
+  }
+}
+
+// The app needs Leaflet, a classic script that runs before the page is parsed.
+if (document.readyState === 'loading') {
+  await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }));
+}
 const tag = document.querySelector('script[data-mask-map-js]');
 const bindings = await import(tag.dataset.maskMapJs);
 const wasm = await bindings.default({ module_or_path: tag.dataset.maskMapWasm });

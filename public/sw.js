@@ -6,6 +6,8 @@
 // - Hashed assets are cache-first (a name never changes content). On install
 //   the worker saves the page and everything it references, so the first
 //   visit already works offline afterwards; old releases' assets are pruned.
+//   The few unhashed shell files (Leaflet, boot.js, icons) are cache-first
+//   too, and every navigation saves them again.
 // - Data (the feed, the registry, rules.json, from this origin or another)
 //   is network-first with the last good answer as the fallback, marked with
 //   the header `x-mask-map-offline: 1` so the page can say it is old.
@@ -108,6 +110,10 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (!sameOrigin && request.destination === 'image') return; // tiles
-  const shell = sameOrigin && (isHashed(url.pathname) || url.pathname.includes('/vendor/') || /\.(svg|webmanifest)$/.test(url.pathname));
+  // An unhashed shell file is one load behind at most (saveShell above), and a
+  // repeat visit starts without a round trip.
+  const shell =
+    sameOrigin &&
+    (isHashed(url.pathname) || url.pathname.includes('/vendor/') || url.pathname.endsWith('/boot.js') || /\.(svg|webmanifest)$/.test(url.pathname));
   event.respondWith(shell ? cacheFirst(request) : networkFirst(request, DATA, true));
 });

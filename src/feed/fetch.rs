@@ -12,7 +12,8 @@
 //!   when the [`Poller`] is dropped.
 //! - A poll's requests are sent the moment it starts: the first one as the
 //!   app starts, before its interface is built, so that on a slow network
-//!   the interface is built while the feed downloads. NHIA's mask CSV needs
+//!   the interface is built while the feed downloads (on a repeat visit,
+//!   `public/boot.js` asks for the feed even sooner). NHIA's mask CSV needs
 //!   the registry too; both are then asked for at once and read as each
 //!   arrives.
 
@@ -206,7 +207,7 @@ fn poll(weak: &Weak<RefCell<State>>) {
     // current task: on the first poll, after the whole interface is built).
     let signal = controller.as_ref().map(AbortController::signal);
     let requests = Requests {
-        feed: send(&source.feed, signal.as_ref()),
+        feed: take_early(&source.feed).unwrap_or_else(|| send(&source.feed, signal.as_ref())),
         registry: (registry.is_none() && registry_needed_for(&source.feed, &source.registry))
             .then(|| send(&source.registry, signal.as_ref())),
     };
@@ -413,6 +414,20 @@ pub async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
         Got::Body { bytes, .. } => Ok(bytes),
         Got::NotModified => Err(LoadError::Http { status: 304 }),
     }
+}
+
+/// The feed `public/boot.js` already asked for on a repeat visit, when the
+/// service worker serves the app from the device and the feed need not wait
+/// for it; taken once.
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    let early = js_sys::Reflect::get(&window(), &"__maskMapEarly".into()).ok()?;
+    let early = early.dyn_into::<js_sys::Object>().ok()?;
+    let promise = js_sys::Reflect::get(&early, &url.into())
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    let _ = js_sys::Reflect::delete_property(&early, &url.into());
+    Some(promise)
 }
 
 /// Sends a GET at once; its answer is read by [`receive`].
