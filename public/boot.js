@@ -22,9 +22,14 @@ if (navigator.serviceWorker?.controller) {
   }
 }
 
-// The app needs Leaflet, a classic script that runs before the page is parsed.
-if (document.readyState === 'loading') {
-  await new Promise((resolve) => addEventListener('DOMContentLoaded', resolve, { once: true }));
+// The app needs Leaflet, a deferred script, which may not have run yet (it
+// runs once the page is parsed, before DOMContentLoaded).
+if (!window.L) {
+  await new Promise((resolve) => {
+    document.querySelector('script[src$="leaflet.js"]')?.addEventListener('load', resolve, { once: true });
+    addEventListener('DOMContentLoaded', resolve, { once: true });
+    addEventListener('load', resolve, { once: true });
+  });
 }
 const tag = document.querySelector('script[data-mask-map-js]');
 const bindings = await import(tag.dataset.maskMapJs);

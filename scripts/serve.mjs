@@ -23,6 +23,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
 import { COMPACT_REGISTRY, compactRegistry } from './compact-registry.mjs';
 
 const repo = resolve(fileURLToPath(import.meta.url), '../..');
@@ -149,12 +150,19 @@ const server = createServer(async (req, res) => {
   let bytes = compact ? compactDefault : await body(file);
   const headers = {
     'content-type': TYPES[ext] ?? 'application/octet-stream',
-    // Feeds and the page change; the hashed build files do not.
-    'cache-control': /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // Feeds and the page change; the hashed build files do not (Trunk's hash
+    // is hex without leading zeros: up to 16 digits, sometimes fewer).
+    'cache-control': /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // As any static host or CDN: a revalidation of an unchanged file costs a 304.
+    etag: `W/"${createHash('sha1').update(bytes).digest('base64url').slice(0, 20)}"`,
     'x-content-type-options': 'nosniff',
     ...(ext === '.html' && file.startsWith(dist) && args.csp !== 'off' ? { 'content-security-policy': CSP } : {}),
     vary: 'accept-encoding',
   };
+  if ((req.headers['if-none-match'] ?? '').split(/,\s*/).includes(headers.etag)) {
+    res.writeHead(304, { etag: headers.etag, 'cache-control': headers['cache-control'], vary: headers.vary }).end();
+    return;
+  }
   const accepts = req.headers['accept-encoding'] ?? '';
   if (COMPRESSIBLE.has(ext) && /\bbr\b/.test(accepts)) {
     bytes = compressed('br', file, bytes);

@@ -422,3 +422,35 @@ fn reading_in_slices_gives_the_same_inventory_as_one_pass() {
         Err(FeedError::WrongHeader { .. })
     ));
 }
+
+/// The browser reads a feed while it downloads, in whatever pieces the
+/// network delivers: any cut of the bytes (inside a line, inside a
+/// character, inside the byte-order mark) gives exactly the inventory of
+/// one pass, on every real snapshot of every format, and a CSV is read
+/// before its last byte has arrived.
+#[test]
+fn reading_as_the_bytes_arrive_gives_the_same_inventory_as_one_pass() {
+    for entry in std::fs::read_dir(common::data_dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".md") {
+            continue;
+        }
+        let bytes = read_shared(&name);
+        let whole = feed::parse(&bytes);
+        for piece in [1, 2, 3, 5, 1_000, 16_384, bytes.len()] {
+            let mut streamed = feed::StreamingParse::new();
+            let mut read_early = false;
+            for chunk in bytes.chunks(piece) {
+                streamed.push(chunk);
+                // A step of one line says whether it read one.
+                while streamed.step(1) {
+                    read_early = true;
+                }
+            }
+            assert_eq!(streamed.finish(), whole, "{name} in pieces of {piece}");
+            if name.ends_with(".csv") && piece < bytes.len() {
+                assert!(read_early, "{name}: no line read before the end");
+            }
+        }
+    }
+}

@@ -85,9 +85,17 @@ fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
     bytes
 }
 
-/// What must hold of any inventory, however mangled its source.
-fn check(bytes: &[u8]) {
-    if let Ok(inventory) = feed::parse(bytes) {
+/// What must hold of any inventory, however mangled its source; and read
+/// as it arrives (in pieces of `piece` bytes), the same result.
+fn check(bytes: &[u8], piece: usize) {
+    let whole = feed::parse(bytes);
+    let mut streamed = feed::StreamingParse::new();
+    for chunk in bytes.chunks(piece) {
+        streamed.push(chunk);
+        while streamed.step(3) {}
+    }
+    assert_eq!(streamed.finish(), whole, "streamed in pieces of {piece}");
+    if let Ok(inventory) = whole {
         let mut codes: Vec<&str> = inventory
             .pharmacies
             .iter()
@@ -126,23 +134,25 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
-        check(&bytes);
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048), piece in 1usize..300) {
+        check(&bytes, piece);
     }
 
     #[test]
     fn arbitrary_text_with_a_known_start_never_panics(
         start in prop::sample::select(vec!["醫事機構代碼,", "{\"type\":\"FeatureCollection\",\"features\":[", "\u{feff}醫事機構代碼,醫事機構名稱,"]),
         rest in ".{0,600}",
+        piece in 1usize..300,
     ) {
-        check(format!("{start}{rest}").as_bytes());
+        check(format!("{start}{rest}").as_bytes(), piece);
     }
 
     #[test]
     fn mutated_real_files_never_panic(
         sample in 0usize..5,
         mutations in prop::collection::vec(mutation(), 1..8),
+        piece in 1usize..5000,
     ) {
-        check(&apply(SAMPLES[sample].clone(), &mutations));
+        check(&apply(SAMPLES[sample].clone(), &mutations), piece);
     }
 }

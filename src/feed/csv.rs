@@ -31,6 +31,39 @@ pub fn looks_like(text: &str) -> bool {
 /// A CSV feed read some lines at a time ([`super::SlicedParse`]).
 pub(super) struct CsvParse<'a> {
     lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    reader: CsvReader,
+}
+
+impl<'a> CsvParse<'a> {
+    /// Reads the header: which CSV this is and where its columns are.
+    pub(super) fn start(text: &'a str) -> Result<CsvParse<'a>, FeedError> {
+        let mut lines = text.lines();
+        let reader = CsvReader::start(lines.next().unwrap_or_default())?;
+        Ok(CsvParse {
+            lines: lines.enumerate(),
+            reader,
+        })
+    }
+
+    /// Reads up to `max_lines` more lines; true once the file is done.
+    pub(super) fn step(&mut self, max_lines: usize) -> bool {
+        for _ in 0..max_lines {
+            let Some((index, line)) = self.lines.next() else {
+                return true;
+            };
+            self.reader.line(index + 1, line);
+        }
+        false
+    }
+
+    pub(super) fn finish(self) -> Result<Inventory, FeedError> {
+        self.reader.finish()
+    }
+}
+
+/// A CSV feed read a line at a time, from whole text ([`CsvParse`]) or as
+/// the bytes arrive ([`super::StreamingParse`]).
+pub(super) struct CsvReader {
     rows: Rows,
     /// Fields in the header: the last one takes the rest of a line.
     width: usize,
@@ -54,11 +87,9 @@ struct Columns {
     note: Option<usize>,
 }
 
-impl<'a> CsvParse<'a> {
+impl CsvReader {
     /// Reads the header: which CSV this is and where its columns are.
-    pub(super) fn start(text: &'a str) -> Result<CsvParse<'a>, FeedError> {
-        let mut lines = text.lines();
-        let header_line = lines.next().unwrap_or_default();
+    pub(super) fn start(header_line: &str) -> Result<CsvReader, FeedError> {
         let header = split(header_line, usize::MAX);
         let column = |name: &str| header.iter().position(|h| h.trim() == name);
         let wrong_header = || FeedError::WrongHeader {
@@ -90,8 +121,7 @@ impl<'a> CsvParse<'a> {
             updated,
             note,
         };
-        Ok(CsvParse {
-            lines: lines.enumerate(),
+        Ok(CsvReader {
             rows: Rows::new(format),
             width: header.len(),
             needed: columns.needed(),
@@ -99,25 +129,18 @@ impl<'a> CsvParse<'a> {
         })
     }
 
-    /// Reads up to `max_lines` more lines; true once the file is done.
-    pub(super) fn step(&mut self, max_lines: usize) -> bool {
-        for _ in 0..max_lines {
-            let Some((index, line)) = self.lines.next() else {
-                return true;
-            };
-            let row = index + 1;
-            if line.trim().is_empty() {
-                continue;
-            }
-            // The last column (備註 in Fstdata.csv) is free text that may hold commas.
-            let fields = split(line, self.width);
-            if fields.len() < self.needed {
-                self.rows.skip(row, RowProblem::Malformed);
-                continue;
-            }
-            self.rows.add(row, self.columns.read(&fields));
+    /// Reads the `row`th line after the header.
+    pub(super) fn line(&mut self, row: usize, line: &str) {
+        if line.trim().is_empty() {
+            return;
         }
-        false
+        // The last column (備註 in Fstdata.csv) is free text that may hold commas.
+        let fields = split(line, self.width);
+        if fields.len() < self.needed {
+            self.rows.skip(row, RowProblem::Malformed);
+            return;
+        }
+        self.rows.add(row, self.columns.read(&fields));
     }
 
     pub(super) fn finish(self) -> Result<Inventory, FeedError> {

@@ -21,14 +21,15 @@ use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use std::sync::Arc;
 
+use gloo_net::http::{Request, Response};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortController, AbortSignal, RequestCache, RequestInit};
+use web_sys::{AbortController, AbortSignal, RequestCache};
 
 use super::refresh::{next_delay_ms, REQUEST_TIMEOUT_SECONDS};
 use super::{
-    decode, registry_needed_for, FeedError, FeedFormat, Inventory, JoinStats, LoadError, Registry,
-    SlicedParse,
+    registry_needed_for, FeedError, FeedFormat, Inventory, JoinStats, LoadError, Registry,
+    StreamingParse,
 };
 use crate::timers::{clear_timeout, set_timeout};
 
@@ -339,29 +340,37 @@ async fn poll_once(
     })
 }
 
-/// The feed's answer, parsed (with the sold-out pharmacies `previous` knew,
-/// where the feed leaves them out); `None` if it has not changed.
+/// The feed's answer, parsed as it arrives (with the sold-out pharmacies
+/// `previous` knew, where the feed leaves them out); `None` if it has not
+/// changed.
 async fn read_feed(
     request: js_sys::Promise,
     controller: Option<&AbortController>,
     validator: Option<String>,
     previous: Option<&Arc<Inventory>>,
 ) -> Result<Option<(Inventory, Option<String>, bool)>, LoadError> {
-    let (bytes, new_validator, saved_copy) = match receive(request, controller).await? {
-        Got::NotModified => return Ok(None),
-        Got::Body {
-            validator: v,
-            saved_copy: false,
-            ..
-        } if v.is_some() && v == validator => return Ok(None),
-        Got::Body {
-            bytes,
-            validator,
-            saved_copy,
-        } => (bytes, validator, saved_copy),
+    let deadline = Deadline::start(controller);
+    let read = async {
+        let (response, new_validator, saved_copy) = match receive(request).await? {
+            Got::NotModified => return Ok(None),
+            Got::Body {
+                validator: v,
+                saved_copy: false,
+                ..
+            } if v.is_some() && v == validator => return Ok(None),
+            Got::Body {
+                response,
+                validator,
+                saved_copy,
+            } => (response, validator, saved_copy),
+        };
+        let parsed = parse_as_it_arrives(&response).await?;
+        Ok(Some((parsed, new_validator, saved_copy)))
     };
-    crate::timers::mark("feed-received");
-    let mut inventory = parse_in_slices(&bytes).await.map_err(LoadError::Feed)?;
+    let Some((parsed, new_validator, saved_copy)) = deadline.judge(read.await)? else {
+        return Ok(None);
+    };
+    let mut inventory = parsed.map_err(LoadError::Feed)?;
     crate::timers::mark("feed-parsed");
     crate::timers::next_task().await;
     if let Some(previous) = previous {
@@ -377,43 +386,79 @@ const PARSE_SLICE_MS: f64 = 8.0;
 /// Rows read between looks at the clock.
 const PARSE_ROWS_PER_LOOK: usize = 200;
 
-/// [`crate::feed::parse`], in slices of [`PARSE_SLICE_MS`] with a task
-/// boundary between them.
-async fn parse_in_slices(bytes: &[u8]) -> Result<Inventory, FeedError> {
-    let text = decode(bytes);
-    let mut parse = SlicedParse::new(&text);
-    let mut started = js_sys::Date::now();
-    while !parse.step(PARSE_ROWS_PER_LOOK) {
-        if js_sys::Date::now() - started >= PARSE_SLICE_MS {
-            crate::timers::next_task().await;
-            started = js_sys::Date::now();
+/// [`crate::feed::parse`] of the response's body, read line by line while it
+/// downloads (a CSV; other formats whole at the end), in slices of at most
+/// [`PARSE_SLICE_MS`] with a task boundary between them. The outer error is
+/// the network's, the inner one the feed's.
+async fn parse_as_it_arrives(
+    response: &Response,
+) -> Result<Result<Inventory, FeedError>, LoadError> {
+    let mut parse = StreamingParse::new();
+    match response.body() {
+        Some(body) => {
+            let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+            loop {
+                let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+                    .await
+                    .map_err(|_| LoadError::Network)?;
+                let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
+                if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
+                    break;
+                }
+                let Some(bytes) =
+                    field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
+                else {
+                    return Err(LoadError::Network);
+                };
+                parse.push(&bytes.to_vec());
+                let mut started = js_sys::Date::now();
+                while parse.step(PARSE_ROWS_PER_LOOK) {
+                    if js_sys::Date::now() - started >= PARSE_SLICE_MS {
+                        crate::timers::next_task().await;
+                        started = js_sys::Date::now();
+                    }
+                }
+            }
         }
+        None => parse.push(&body_bytes(response).await?),
     }
-    parse.finish()
+    crate::timers::mark("feed-received");
+    Ok(parse.finish())
 }
 
 async fn load_registry(
     request: js_sys::Promise,
     controller: Option<&AbortController>,
 ) -> Result<Rc<Registry>, LoadError> {
-    match receive(request, controller).await? {
-        Got::Body { bytes, .. } => {
-            crate::timers::mark("registry-received");
-            Registry::parse(&bytes)
-                .map(Rc::new)
-                .map_err(LoadError::Feed)
+    let deadline = Deadline::start(controller);
+    let bytes = deadline.judge(
+        async {
+            match receive(request).await? {
+                Got::Body { response, .. } => body_bytes(&response).await,
+                Got::NotModified => Err(LoadError::Http { status: 304 }),
+            }
         }
-        Got::NotModified => Err(LoadError::Http { status: 304 }),
-    }
+        .await,
+    )?;
+    crate::timers::mark("registry-received");
+    Registry::parse(&bytes)
+        .map(Rc::new)
+        .map_err(LoadError::Feed)
 }
 
-/// One GET of a small file (the rules file), with the same timeout and
-/// revalidation as the feed.
+/// One GET of a small file (the rules file), with the same revalidation as
+/// the feed.
 pub async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    match receive(send(url, None), None).await? {
-        Got::Body { bytes, .. } => Ok(bytes),
-        Got::NotModified => Err(LoadError::Http { status: 304 }),
-    }
+    let deadline = Deadline::start(None);
+    deadline.judge(
+        async {
+            match receive(send(url, None)).await? {
+                Got::Body { response, .. } => body_bytes(&response).await,
+                Got::NotModified => Err(LoadError::Http { status: 304 }),
+            }
+        }
+        .await,
+    )
 }
 
 /// The feed `public/boot.js` already asked for on a repeat visit, when the
@@ -430,18 +475,24 @@ fn take_early(url: &str) -> Option<js_sys::Promise> {
     Some(promise)
 }
 
-/// Sends a GET at once; its answer is read by [`receive`].
+/// Sends a GET at once (gloo's `send` would wait for its future's first
+/// poll); its answer is read by [`receive`].
 fn send(url: &str, signal: Option<&AbortSignal>) -> js_sys::Promise {
-    let init = RequestInit::new();
-    init.set_cache(RequestCache::NoCache);
-    init.set_signal(signal);
-    window().fetch_with_str_and_init(url, &init)
+    match Request::get(url)
+        .cache(RequestCache::NoCache)
+        .abort_signal(signal)
+        .build()
+    {
+        Ok(request) => window().fetch_with_request(&request.into()),
+        Err(_) => js_sys::Promise::reject(&JsValue::from_str("unusable address")),
+    }
 }
 
 enum Got {
     NotModified,
     Body {
-        bytes: Vec<u8>,
+        /// Its body still to be read.
+        response: Response,
         validator: Option<String>,
         /// Marked by the service worker (`x-mask-map-offline`): the network
         /// failed and this is the last good answer it saved.
@@ -449,56 +500,80 @@ enum Got {
     },
 }
 
-/// The answer to a GET [`send`] sent with `controller`'s signal, which is
-/// aborted after [`REQUEST_TIMEOUT_SECONDS`] of waiting.
-async fn receive(
-    request: js_sys::Promise,
-    controller: Option<&AbortController>,
-) -> Result<Got, LoadError> {
-    let timed_out = Rc::new(Cell::new(false));
-    let on_timeout = Closure::once({
-        let timed_out = timed_out.clone();
-        let controller = controller.cloned();
-        move || {
-            timed_out.set(true);
-            if let Some(c) = controller {
-                c.abort();
-            }
-        }
-    });
-    let timer = set_timeout(
-        on_timeout.as_ref().unchecked_ref(),
-        REQUEST_TIMEOUT_SECONDS * 1000,
-    );
-    let result = async {
-        let response = wasm_bindgen_futures::JsFuture::from(request)
-            .await
-            .ok()
-            .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
-            .map(gloo_net::http::Response::from)
-            .ok_or(LoadError::Network)?;
-        if response.status() == 304 {
-            return Ok(Got::NotModified);
-        }
-        if !response.ok() {
-            return Err(LoadError::Http {
-                status: response.status(),
-            });
-        }
-        let headers = response.headers();
-        let validator = headers.get("etag").or_else(|| headers.get("last-modified"));
-        let bytes = response.binary().await.map_err(|_| LoadError::Network)?;
-        let saved_copy = headers.get("x-mask-map-offline").is_some();
-        Ok(Got::Body {
-            bytes,
-            validator,
-            saved_copy,
-        })
+/// The answer to a GET [`send`] sent: its status and headers.
+async fn receive(request: js_sys::Promise) -> Result<Got, LoadError> {
+    let response = wasm_bindgen_futures::JsFuture::from(request)
+        .await
+        .ok()
+        .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+        .map(Response::from)
+        .ok_or(LoadError::Network)?;
+    if response.status() == 304 {
+        return Ok(Got::NotModified);
     }
-    .await;
-    clear_timeout(&timer);
-    match result {
-        Err(LoadError::Network) if timed_out.get() => Err(LoadError::Timeout),
-        other => other,
+    if !response.ok() {
+        return Err(LoadError::Http {
+            status: response.status(),
+        });
+    }
+    let headers = response.headers();
+    let validator = headers.get("etag").or_else(|| headers.get("last-modified"));
+    let saved_copy = headers.get("x-mask-map-offline").is_some();
+    Ok(Got::Body {
+        response,
+        validator,
+        saved_copy,
+    })
+}
+
+/// A response's whole body.
+async fn body_bytes(response: &Response) -> Result<Vec<u8>, LoadError> {
+    response.binary().await.map_err(|_| LoadError::Network)
+}
+
+/// A request (its body included) still unfinished after
+/// [`REQUEST_TIMEOUT_SECONDS`] is aborted through its controller, and its
+/// network error reported as a timeout.
+struct Deadline {
+    passed: Rc<Cell<bool>>,
+    timer: JsValue,
+    _on_timeout: Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(controller: Option<&AbortController>) -> Deadline {
+        let passed = Rc::new(Cell::new(false));
+        let on_timeout = Closure::once({
+            let passed = passed.clone();
+            let controller = controller.cloned();
+            move || {
+                passed.set(true);
+                if let Some(c) = controller {
+                    c.abort();
+                }
+            }
+        });
+        let timer = set_timeout(
+            on_timeout.as_ref().unchecked_ref(),
+            REQUEST_TIMEOUT_SECONDS * 1000,
+        );
+        Deadline {
+            passed,
+            timer,
+            _on_timeout: on_timeout,
+        }
+    }
+
+    fn judge<T>(&self, result: Result<T, LoadError>) -> Result<T, LoadError> {
+        match result {
+            Err(LoadError::Network) if self.passed.get() => Err(LoadError::Timeout),
+            other => other,
+        }
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
     }
 }

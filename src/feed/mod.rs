@@ -96,6 +96,105 @@ impl<'a> SlicedParse<'a> {
     }
 }
 
+/// [`parse`] fed the feed's bytes as they arrive, so that a CSV is read while
+/// the rest of it is still downloading: a line as soon as it is complete,
+/// [`StreamingParse::step`] by `step`. Anything else (GeoJSON, a file that is
+/// no feed) is kept and read whole by [`StreamingParse::finish`]. Either way
+/// the result is what [`parse`] gives the whole file.
+#[derive(Default)]
+pub struct StreamingParse {
+    /// Bytes not read yet: all of them until the header line is in; then, for
+    /// a CSV, from the start of the line still arriving.
+    pending: Vec<u8>,
+    /// Where that line starts in `pending`.
+    next_line: usize,
+    csv: Option<csv::CsvReader>,
+    /// Lines read after the header.
+    lines: usize,
+    /// Not a CSV (or a CSV whose header is wrong): read whole at the end.
+    whole: bool,
+}
+
+impl StreamingParse {
+    pub fn new() -> StreamingParse {
+        StreamingParse::default()
+    }
+
+    /// The next bytes of the file.
+    pub fn push(&mut self, bytes: &[u8]) {
+        if self.csv.is_some() {
+            self.pending.drain(..self.next_line);
+            self.next_line = 0;
+        }
+        self.pending.extend_from_slice(bytes);
+        if self.csv.is_none() && !self.whole {
+            self.read_header();
+        }
+    }
+
+    /// Reads up to `lines` complete lines; true if it read that many (more
+    /// may be waiting), false once it has read every complete line.
+    pub fn step(&mut self, lines: usize) -> bool {
+        let Some(csv) = &mut self.csv else {
+            return false;
+        };
+        for _ in 0..lines {
+            let rest = &self.pending[self.next_line..];
+            let Some(end) = rest.iter().position(|&b| b == b'\n') else {
+                return false;
+            };
+            // As `str::lines` splits: at `\n`, less a `\r` before it.
+            let line = rest[..end].strip_suffix(b"\r").unwrap_or(&rest[..end]);
+            self.lines += 1;
+            csv.line(self.lines, &String::from_utf8_lossy(line));
+            self.next_line += end + 1;
+        }
+        true
+    }
+
+    /// The inventory, once the last bytes have been pushed.
+    pub fn finish(mut self) -> Result<Inventory, FeedError> {
+        while self.step(usize::MAX) {}
+        match self.csv.take() {
+            Some(mut csv) => {
+                let last = &self.pending[self.next_line..];
+                if !last.is_empty() {
+                    csv.line(self.lines + 1, &String::from_utf8_lossy(last));
+                }
+                csv.finish()
+            }
+            None => parse(&self.pending),
+        }
+    }
+
+    /// Once the first line with more than blank space in it is complete:
+    /// a CSV header starts line-by-line reading, anything else waits to be
+    /// read whole. Trimmed as [`SlicedParse::new`] trims the whole text.
+    fn read_header(&mut self) {
+        let mut end = 0;
+        while let Some(newline) = self.pending[end..].iter().position(|&b| b == b'\n') {
+            end += newline + 1;
+            let head = String::from_utf8_lossy(&self.pending[..end]);
+            let text = head.trim_start_matches('\u{feff}').trim_start();
+            if text.is_empty() {
+                continue;
+            }
+            let header = text.lines().next().unwrap_or_default();
+            let csv = (!text.starts_with('{') && csv::looks_like(header))
+                .then(|| csv::CsvReader::start(header).ok())
+                .flatten();
+            match csv {
+                Some(csv) => {
+                    self.csv = Some(csv);
+                    self.next_line = end;
+                }
+                None => self.whole = true,
+            }
+            return;
+        }
+    }
+}
+
 /// Data older than this is shown as `stale`: still useful, but say so. The
 /// live NHIA feeds updated every 30 s, so ten minutes means trouble upstream.
 pub const STALE_AFTER_SECONDS: i64 = 600;

@@ -43,6 +43,10 @@ const VIEW_MARGIN: f64 = 0.25;
 /// next, so a pan over 100,000 pharmacies or a refreshed feed never holds a
 /// frame for long (the map fills in over a few frames instead).
 const RENDER_SLICE_MS: f64 = 8.0;
+/// The same before the map shows any marker (the first load): nothing on it
+/// can stutter yet, so a slice may take as long as a task may without being
+/// noticed, and the first map is not spread over many frames.
+const FIRST_SLICE_MS: f64 = 40.0;
 /// Markers a slice always draws, however long the rest of it took: a busy
 /// device must still make progress.
 const RENDER_MIN_PER_SLICE: usize = 16;
@@ -495,12 +499,21 @@ impl Shown {
         Timer::once(0, move || with_shown(&this, work))
     }
 
+    /// How long a slice of marker work may take now.
+    fn slice_ms(&self) -> f64 {
+        if self.markers.is_empty() {
+            FIRST_SLICE_MS
+        } else {
+            RENDER_SLICE_MS
+        }
+    }
+
     /// Builds the next levels of the new index in the next task.
     fn build_soon(&mut self) {
         self.build_rest = Some(self.in_next_task(Shown::build));
     }
 
-    /// Builds levels of the new index for up to [`RENDER_SLICE_MS`]; once it
+    /// Builds levels of the new index for up to a slice ([`Shown::slice_ms`]); once it
     /// is complete, puts it in place and draws its markers in the next task.
     fn build(&mut self) {
         self.build_rest = None;
@@ -508,8 +521,9 @@ impl Shown {
             return;
         };
         let started = js_sys::Date::now();
+        let slice = self.slice_ms();
         while !done.build.step() {
-            if js_sys::Date::now() - started >= RENDER_SLICE_MS {
+            if js_sys::Date::now() - started >= slice {
                 self.building = Some(done);
                 self.build_soon();
                 return;
@@ -532,7 +546,7 @@ impl Shown {
     }
 
     /// Puts on the map exactly the items in view, reusing markers it has;
-    /// what does not fit in [`RENDER_SLICE_MS`] is done in the next task.
+    /// what does not fit in a slice is done in the next task.
     fn render(&mut self) {
         self.rest = None;
         let (Some(index), Some(inventory)) = (&self.index, &self.inventory) else {
@@ -543,6 +557,7 @@ impl Shown {
             return;
         };
         let started = js_sys::Date::now();
+        let slice = self.slice_ms();
         let mut drawn = 0;
         let mut unfinished = false;
         let bounds = self.map.get_bounds();
@@ -583,8 +598,7 @@ impl Shown {
                 stock,
                 selected: pharmacy.is_some_and(|p| self.selected.as_ref() == Some(&p.code)),
             };
-            let in_time =
-                drawn < RENDER_MIN_PER_SLICE || js_sys::Date::now() - started < RENDER_SLICE_MS;
+            let in_time = drawn < RENDER_MIN_PER_SLICE || js_sys::Date::now() - started < slice;
             let (marker, old) = match self.markers.remove(&key) {
                 Some((marker, old)) if !in_time && old != look => {
                     unfinished = true;
