@@ -93,3 +93,30 @@ fn the_registry_is_requested_with_the_feed_exactly_when_the_feed_turns_out_to_ne
         registry
     ));
 }
+
+/// The browser reads the registry some lines at a time (a task boundary
+/// between slices): any slicing gives the registry of one pass, for the
+/// compact file (with and without bad lines) and the GeoJSON it came from.
+#[test]
+fn reading_the_registry_in_slices_gives_the_same_registry_as_one_pass() {
+    let text = compact();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(5, "1234567890,not-a-number,25.0");
+    lines.insert(9, "");
+    let mangled = lines.join("\r\n");
+    let geojson = read_shared(REGISTRY);
+    for bytes in [text.as_bytes(), mangled.as_bytes(), &geojson] {
+        let whole = Registry::parse(bytes).unwrap();
+        for lines in [1, 7, 500, 10_000] {
+            let mut sliced = feed::RegistryParse::new(bytes);
+            let mut steps = 0;
+            while sliced.step(lines) {
+                steps += 1;
+            }
+            assert_eq!(sliced.finish().unwrap(), whole, "in slices of {lines}");
+            if bytes.starts_with(b"code") {
+                assert!(steps >= whole.len() / lines, "{steps} slices of {lines}");
+            }
+        }
+    }
+}

@@ -29,7 +29,7 @@ use web_sys::{AbortController, AbortSignal, RequestCache};
 use super::refresh::{next_delay_ms, REQUEST_TIMEOUT_SECONDS};
 use super::{
     registry_needed_for, FeedError, FeedFormat, Inventory, JoinStats, LoadError, Registry,
-    StreamingParse,
+    RegistryParse, StreamingParse,
 };
 use crate::timers::{clear_timeout, set_timeout};
 
@@ -386,6 +386,18 @@ const PARSE_SLICE_MS: f64 = 8.0;
 /// Rows read between looks at the clock.
 const PARSE_ROWS_PER_LOOK: usize = 200;
 
+/// Calls `step` until it returns false, with a task boundary whenever
+/// [`PARSE_SLICE_MS`] have passed.
+async fn in_slices(mut step: impl FnMut() -> bool) {
+    let mut started = js_sys::Date::now();
+    while step() {
+        if js_sys::Date::now() - started >= PARSE_SLICE_MS {
+            crate::timers::next_task().await;
+            started = js_sys::Date::now();
+        }
+    }
+}
+
 /// [`crate::feed::parse`] of the response's body, read line by line while it
 /// downloads (a CSV; other formats whole at the end), in slices of at most
 /// [`PARSE_SLICE_MS`] with a task boundary between them. The outer error is
@@ -411,13 +423,7 @@ async fn parse_as_it_arrives(
                     return Err(LoadError::Network);
                 };
                 parse.push(&bytes.to_vec());
-                let mut started = js_sys::Date::now();
-                while parse.step(PARSE_ROWS_PER_LOOK) {
-                    if js_sys::Date::now() - started >= PARSE_SLICE_MS {
-                        crate::timers::next_task().await;
-                        started = js_sys::Date::now();
-                    }
-                }
+                in_slices(|| parse.step(PARSE_ROWS_PER_LOOK)).await;
             }
         }
         None => parse.push(&body_bytes(response).await?),
@@ -441,9 +447,10 @@ async fn load_registry(
         .await,
     )?;
     crate::timers::mark("registry-received");
-    Registry::parse(&bytes)
-        .map(Rc::new)
-        .map_err(LoadError::Feed)
+    // In slices, as the feed: it may arrive while the map is being drawn.
+    let mut parse = RegistryParse::new(&bytes);
+    in_slices(|| parse.step(PARSE_ROWS_PER_LOOK)).await;
+    parse.finish().map(Rc::new).map_err(LoadError::Feed)
 }
 
 /// One GET of a small file (the rules file), with the same revalidation as

@@ -32,39 +32,9 @@ impl Registry {
     /// Reads the registry with the same row checks as a feed (codes
     /// normalised, swapped coordinates mended, points outside Taiwan dropped).
     pub fn parse(bytes: &[u8]) -> Result<Registry, FeedError> {
-        let text = String::from_utf8_lossy(bytes);
-        let text = text.trim_start_matches('\u{feff}');
-        // The registry's rows need only a code and a point; FindmasksGeoJson
-        // stands in for "some GeoJSON" here and is never shown.
-        let mut rows = Rows::new(FeedFormat::FindmasksGeoJson);
-        if let Some(body) = text.strip_prefix(COMPACT_HEADER) {
-            for (index, line) in body
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| !l.trim().is_empty())
-            {
-                rows.add(index + 2, compact_row(line));
-            }
-        } else {
-            for (index, feature) in features(text)?.iter().enumerate() {
-                if let Some(props) = feature.get("properties").and_then(Value::as_object) {
-                    let mut raw = point_row(feature, props);
-                    // A registry entry needs no name of its own.
-                    raw.name = "-";
-                    rows.add(index + 1, raw);
-                }
-            }
-        }
-        let located = rows.finish()?;
-        let locations: HashMap<String, LatLng> = located
-            .pharmacies
-            .into_iter()
-            .filter_map(|p| Some((p.code, p.location?)))
-            .collect();
-        if locations.is_empty() {
-            return Err(FeedError::NoPharmacies);
-        }
-        Ok(Registry { locations })
+        let mut parse = RegistryParse::new(bytes);
+        while parse.step(usize::MAX) {}
+        parse.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -77,6 +47,86 @@ impl Registry {
 
     pub fn get(&self, code: &str) -> Option<LatLng> {
         self.locations.get(code).copied()
+    }
+}
+
+/// [`Registry::parse`] some lines at a time, so that the browser can draw
+/// between slices: a compact registry is read [`RegistryParse::step`] by
+/// `step`; a GeoJSON one whole by [`RegistryParse::finish`].
+pub struct RegistryParse<'a> {
+    text: Cow<'a, str>,
+    /// Where the next compact line starts in `text`; `None` for GeoJSON.
+    next_line: Option<usize>,
+    /// Lines of the compact body read so far.
+    lines: usize,
+    // The registry's rows need only a code and a point; FindmasksGeoJson
+    // stands in for "some GeoJSON" here and is never shown.
+    rows: Rows,
+}
+
+impl<'a> RegistryParse<'a> {
+    pub fn new(bytes: &'a [u8]) -> RegistryParse<'a> {
+        let text = String::from_utf8_lossy(bytes);
+        let start = text.len() - text.trim_start_matches('\u{feff}').len();
+        let next_line = text[start..]
+            .starts_with(COMPACT_HEADER)
+            .then_some(start + COMPACT_HEADER.len());
+        RegistryParse {
+            text,
+            next_line,
+            lines: 0,
+            rows: Rows::new(FeedFormat::FindmasksGeoJson),
+        }
+    }
+
+    /// Reads up to `lines` more lines of a compact registry; true if it read
+    /// that many (more may be left).
+    pub fn step(&mut self, lines: usize) -> bool {
+        for _ in 0..lines {
+            let Some(at) = self.next_line.filter(|&at| at < self.text.len()) else {
+                return false;
+            };
+            // As `str::lines` splits: at `\n`, less a `\r` before it.
+            let rest = &self.text[at..];
+            let (line, next) = match rest.find('\n') {
+                Some(end) => (&rest[..end], at + end + 1),
+                None => (rest, self.text.len()),
+            };
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if !line.trim().is_empty() {
+                // Line numbers as the file counts them (the header is line 1).
+                self.rows.add(self.lines + 1, compact_row(line));
+            }
+            self.lines += 1;
+            self.next_line = Some(next);
+        }
+        true
+    }
+
+    pub fn finish(mut self) -> Result<Registry, FeedError> {
+        if self.next_line.is_none() {
+            let text = self.text.trim_start_matches('\u{feff}');
+            for (index, feature) in features(text)?.iter().enumerate() {
+                if let Some(props) = feature.get("properties").and_then(Value::as_object) {
+                    let mut raw = point_row(feature, props);
+                    // A registry entry needs no name of its own.
+                    raw.name = "-";
+                    self.rows.add(index + 1, raw);
+                }
+            }
+        } else {
+            while self.step(usize::MAX) {}
+        }
+        let located = self.rows.finish()?;
+        let locations: HashMap<String, LatLng> = located
+            .pharmacies
+            .into_iter()
+            .filter_map(|p| Some((p.code, p.location?)))
+            .collect();
+        if locations.is_empty() {
+            return Err(FeedError::NoPharmacies);
+        }
+        Ok(Registry { locations })
     }
 }
 
