@@ -1,5 +1,8 @@
 // Starts the app: imports the release's wasm-bindgen module and wasm, whose
 // hashed names Trunk writes on this script's tag (Trunk.toml pattern_script).
+// The service worker serves this file from its cache, one release behind at
+// most: a change to what it expects of the page (those attributes) must bump
+// public/sw.js's VERSION.
 // A file rather than Trunk's inline loader, so the page runs under a
 // Content-Security-Policy without 'unsafe-inline'. Like Trunk's loader, it
 // exposes the bindings and announces the start (the benchmarks use both).
@@ -11,14 +14,18 @@
 // this device, so the link is the feed's alone: it is requested here at once
 // (this script runs as soon as it arrives, `async`), and the app's first poll
 // takes the answer.
-if (navigator.serviceWorker?.controller) {
+// (Not in a background tab: the answer would be old by the time it is seen.)
+// The app's poll takes the controller too, to stop the request on its
+// timeout or a newer poll.
+if (navigator.serviceWorker?.controller && !document.hidden) {
   const params = new URLSearchParams(location.search);
   const feed = (params.get('feed') || document.querySelector('meta[name="mask-map:default-feed"]')?.content || '').trim();
   if (feed !== '' && (/^https?:\/\//i.test(feed) || !/^[a-z][a-z0-9+.-]*:/i.test(feed))) {
-    const early = fetch(feed, { cache: 'no-cache', signal: AbortSignal.timeout(20000) });
+    const controller = new AbortController();
+    const response = fetch(feed, { cache: 'no-cache', signal: controller.signal });
     // Not taken (the app found the link's feed unusable): no unhandled rejection.
-    early.catch(() => undefined);
-    window.__maskMapEarly = { [feed]: early };
+    response.catch(() => undefined);
+    window.__maskMapEarly = { [feed]: { response, controller } };
   }
 }
 

@@ -176,7 +176,20 @@ async function throttleServiceWorkers(browser) {
   for (const target of targetInfos.filter((t) => t.type === 'service_worker')) {
     const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     let id = 0;
-    const send = (method, params) => session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: ++id, method, params }) });
+    // Each command's reply comes back as an event: wait for it, so the
+    // throttling is on before the visit starts.
+    const send = (method, params) =>
+      new Promise((resolve) => {
+        const mine = ++id;
+        const onReply = (e) => {
+          if (e.sessionId === sessionId && JSON.parse(e.message).id === mine) {
+            session.off('Target.receivedMessageFromTarget', onReply);
+            resolve();
+          }
+        };
+        session.on('Target.receivedMessageFromTarget', onReply);
+        session.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method, params }) });
+      });
     await send('Network.enable', {});
     await send('Network.emulateNetworkConditions', SLOW_4G);
   }

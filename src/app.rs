@@ -56,7 +56,9 @@ fn page_default(name: &str) -> String {
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
-        .filter(|url| !url.trim().is_empty())
+        // Trimmed as public/boot.js trims it: the same address, one request.
+        .map(|url| url.trim().to_owned())
+        .filter(|url| !url.is_empty())
         .unwrap_or_else(|| PUBLIC_FEED.to_owned())
 }
 

@@ -52,6 +52,8 @@ test('on a repeat visit the app itself comes from this device: only the page and
   // The worker did go out for the data (so this listener hears it), once:
   // boot.js asks for the feed before the app starts, and the app takes that answer...
   expect(fromNetwork.filter((p) => p === '/data/maskdata-2020-03-03.csv')).toHaveLength(1);
+  // (boot.js made that request: its table of early answers exists, and the app emptied it.)
+  expect(await page.evaluate(() => (window as { __maskMapEarly?: object }).__maskMapEarly)).toEqual({});
   // ...but not for the release's hashed wasm and JS, whatever their hash's length.
   expect(fromNetwork.filter((p) => /^\/mask-map-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p))).toEqual([]);
 });

@@ -184,11 +184,16 @@ fn document() -> web_sys::Document {
 /// Starts one poll, unless the page is hidden (then it waits to be shown).
 fn poll(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
+    let early = take_early(&state.borrow().source.feed);
     let (generation, controller, source, validator, previous, registry) = {
         let mut s = state.borrow_mut();
         s.cancel();
         if document().hidden() {
             s.paused = true;
+            // Its answer would be old by the time the page is shown.
+            if let Some((_, early)) = early {
+                early.abort();
+            }
             return;
         }
         s.paused = false;
@@ -207,14 +212,33 @@ fn poll(weak: &Weak<RefCell<State>>) {
     // On the wire now, not when the future below first runs (after the
     // current task: on the first poll, after the whole interface is built).
     let signal = controller.as_ref().map(AbortController::signal);
+    let feed = match early {
+        Some((response, early)) => {
+            abort_with(signal.as_ref(), early);
+            response
+        }
+        None => send(&source.feed, signal.as_ref()),
+    };
+    // Its own controller, so that a feed that fails or has not changed stops it.
+    let registry_request =
+        (registry.is_none() && registry_needed_for(&source.feed, &source.registry)).then(|| {
+            let own = AbortController::new().ok();
+            let request = send(
+                &source.registry,
+                own.as_ref().map(AbortController::signal).as_ref(),
+            );
+            if let Some(own) = &own {
+                abort_with(signal.as_ref(), own.clone());
+            }
+            (request, own)
+        });
     let requests = Requests {
-        feed: take_early(&source.feed).unwrap_or_else(|| send(&source.feed, signal.as_ref())),
-        registry: (registry.is_none() && registry_needed_for(&source.feed, &source.registry))
-            .then(|| send(&source.registry, signal.as_ref())),
+        feed,
+        registry: registry_request,
     };
     let weak = weak.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let result = poll_once(
+        let (result, loaded_registry) = poll_once(
             &source,
             requests,
             controller.as_ref(),
@@ -226,6 +250,10 @@ fn poll(weak: &Weak<RefCell<State>>) {
         let Some(state) = weak.upgrade() else { return };
         let outcome = {
             let mut s = state.borrow_mut();
+            // A registry that loaded is kept, whatever became of the feed.
+            if loaded_registry.is_some() {
+                s.registry = loaded_registry;
+            }
             if s.generation != generation {
                 return; // superseded by a newer poll
             }
@@ -236,12 +264,10 @@ fn poll(weak: &Weak<RefCell<State>>) {
                     inventory,
                     placement,
                     validator,
-                    registry,
                     saved_copy,
                 }) => {
                     s.validator = validator;
                     s.previous = Some(inventory.clone());
-                    s.registry = registry.or(s.registry.take());
                     Outcome::Loaded {
                         inventory,
                         placement,
@@ -269,8 +295,6 @@ enum Polled {
         inventory: Arc<Inventory>,
         placement: Placement,
         validator: Option<String>,
-        /// A registry fetched during this poll, to keep.
-        registry: Option<Rc<Registry>>,
         saved_copy: bool,
     },
 }
@@ -278,10 +302,13 @@ enum Polled {
 /// A poll's requests, sent.
 struct Requests {
     feed: js_sys::Promise,
-    /// Sent with the feed when its address says it will be needed.
-    registry: Option<js_sys::Promise>,
+    /// Sent with the feed when its address says it will be needed, with the
+    /// controller that stops it.
+    registry: Option<(js_sys::Promise, Option<AbortController>)>,
 }
 
+/// One poll's outcome, and the registry it loaded if any (kept whatever the
+/// outcome).
 async fn poll_once(
     source: &Source,
     requests: Requests,
@@ -289,55 +316,77 @@ async fn poll_once(
     validator: Option<String>,
     previous: Option<Arc<Inventory>>,
     registry: Option<Rc<Registry>>,
-) -> Result<Polled, LoadError> {
+) -> (Result<Polled, LoadError>, Option<Rc<Registry>>) {
+    let (registry_request, registry_controller) = requests.registry.unzip();
     // Each is read as it arrives: the registry (the smaller, usually)
     // while the feed's last bytes are still on their way.
     let (feed, early_registry) = futures::future::join(
-        read_feed(requests.feed, controller, validator, previous.as_ref()),
         async {
-            match requests.registry {
+            let feed = read_feed(requests.feed, controller, validator, previous.as_ref()).await;
+            if !matches!(feed, Ok(Some(_))) {
+                // No new feed to place: the registry can wait for one.
+                if let Some(registry) = registry_controller.flatten() {
+                    registry.abort();
+                }
+            }
+            feed
+        },
+        async {
+            match registry_request {
                 Some(request) => Some(load_registry(request, controller).await),
                 None => None,
             }
         },
     )
     .await;
-    let Some((mut inventory, new_validator, saved_copy)) = feed? else {
-        return Ok(Polled::Unchanged);
+    let kept = early_registry
+        .as_ref()
+        .and_then(|loaded| loaded.as_ref().ok().cloned());
+    let feed = match feed {
+        Ok(Some(feed)) => feed,
+        Ok(None) => return (Ok(Polled::Unchanged), kept),
+        Err(error) => return (Err(error), kept),
     };
+    let (mut inventory, new_validator, saved_copy) = feed;
     let needs_registry =
         inventory.format == FeedFormat::NhiaMaskCsv || inventory.located().next().is_none();
-    let (placement, fetched) = if !needs_registry {
-        (Placement::OwnCoordinates, None)
+    let mut loaded = kept.clone();
+    let placement = if !needs_registry {
+        Placement::OwnCoordinates
     } else {
-        let loaded = match (registry, early_registry) {
-            (Some(known), _) => Ok((known, None)),
-            (None, Some(loaded)) => loaded.map(|r| (r.clone(), Some(r))),
+        let known = match (registry, early_registry) {
+            (Some(known), _) => Ok(known),
+            (None, Some(early)) => early,
             (None, None) => {
                 let signal = controller.map(AbortController::signal);
-                load_registry(send(&source.registry, signal.as_ref()), controller)
-                    .await
-                    .map(|r| (r.clone(), Some(r)))
+                let fetched =
+                    load_registry(send(&source.registry, signal.as_ref()), controller).await;
+                if let Ok(fetched) = &fetched {
+                    loaded = Some(fetched.clone());
+                }
+                fetched
             }
         };
-        match loaded {
-            Ok((registry, fetched)) => {
+        match known {
+            Ok(registry) => {
                 let joined = inventory.join(&registry);
                 crate::timers::mark("joined");
-                (Placement::Joined(joined), fetched)
+                Placement::Joined(joined)
             }
-            Err(error) => (Placement::RegistryFailed(error), None),
+            Err(error) => Placement::RegistryFailed(error),
         }
     };
     // Drawn in a task of its own.
     crate::timers::next_task().await;
-    Ok(Polled::Loaded {
-        inventory: Arc::new(inventory),
-        placement,
-        validator: new_validator,
-        registry: fetched,
-        saved_copy,
-    })
+    (
+        Ok(Polled::Loaded {
+            inventory: Arc::new(inventory),
+            placement,
+            validator: new_validator,
+            saved_copy,
+        }),
+        loaded,
+    )
 }
 
 /// The feed's answer, parsed as it arrives (with the sold-out pharmacies
@@ -354,10 +403,15 @@ async fn read_feed(
         let (response, new_validator, saved_copy) = match receive(request).await? {
             Got::NotModified => return Ok(None),
             Got::Body {
+                response,
                 validator: v,
                 saved_copy: false,
-                ..
-            } if v.is_some() && v == validator => return Ok(None),
+            } if v.is_some() && v == validator => {
+                if let Some(body) = response.body() {
+                    let _ = body.cancel();
+                }
+                return Ok(None);
+            }
             Got::Body {
                 response,
                 validator,
@@ -420,6 +474,7 @@ async fn parse_as_it_arrives(
                 let Some(bytes) =
                     field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
                 else {
+                    let _ = reader.cancel();
                     return Err(LoadError::Network);
                 };
                 parse.push(&bytes.to_vec());
@@ -470,16 +525,25 @@ pub async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
 
 /// The feed `public/boot.js` already asked for on a repeat visit, when the
 /// service worker serves the app from the device and the feed need not wait
-/// for it; taken once.
-fn take_early(url: &str) -> Option<js_sys::Promise> {
+/// for it, with the controller that stops it; taken once.
+fn take_early(url: &str) -> Option<(js_sys::Promise, AbortController)> {
     let early = js_sys::Reflect::get(&window(), &"__maskMapEarly".into()).ok()?;
     let early = early.dyn_into::<js_sys::Object>().ok()?;
-    let promise = js_sys::Reflect::get(&early, &url.into())
-        .ok()?
-        .dyn_into::<js_sys::Promise>()
-        .ok()?;
+    let request = js_sys::Reflect::get(&early, &url.into()).ok()?;
     let _ = js_sys::Reflect::delete_property(&early, &url.into());
-    Some(promise)
+    let field = |name: &str| js_sys::Reflect::get(&request, &name.into()).ok();
+    let response = field("response")?.dyn_into::<js_sys::Promise>().ok()?;
+    let controller = field("controller")?.dyn_into::<AbortController>().ok()?;
+    Some((response, controller))
+}
+
+/// `other` is aborted when `signal` is (a timeout, a newer poll, the app
+/// going): for requests sent with a controller of their own.
+fn abort_with(signal: Option<&AbortSignal>, other: AbortController) {
+    if let Some(signal) = signal {
+        let on_abort = Closure::once_into_js(move || other.abort());
+        let _ = signal.add_event_listener_with_callback("abort", on_abort.unchecked_ref());
+    }
 }
 
 /// Sends a GET at once (gloo's `send` would wait for its future's first

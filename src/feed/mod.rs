@@ -113,6 +113,9 @@ pub struct StreamingParse {
     lines: usize,
     /// Not a CSV (or a CSV whose header is wrong): read whole at the end.
     whole: bool,
+    /// How far the search for the header's end has looked (a file of one
+    /// long line must not be searched again from its start on every push).
+    searched: usize,
 }
 
 impl StreamingParse {
@@ -171,9 +174,10 @@ impl StreamingParse {
     /// a CSV header starts line-by-line reading, anything else waits to be
     /// read whole. Trimmed as [`SlicedParse::new`] trims the whole text.
     fn read_header(&mut self) {
-        let mut end = 0;
+        let mut end = self.searched;
         while let Some(newline) = self.pending[end..].iter().position(|&b| b == b'\n') {
             end += newline + 1;
+            self.searched = end;
             let head = String::from_utf8_lossy(&self.pending[..end]);
             let text = head.trim_start_matches('\u{feff}').trim_start();
             if text.is_empty() {
@@ -192,6 +196,7 @@ impl StreamingParse {
             }
             return;
         }
+        self.searched = self.pending.len();
     }
 }
 

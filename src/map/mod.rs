@@ -43,7 +43,7 @@ const VIEW_MARGIN: f64 = 0.25;
 /// next, so a pan over 100,000 pharmacies or a refreshed feed never holds a
 /// frame for long (the map fills in over a few frames instead).
 const RENDER_SLICE_MS: f64 = 8.0;
-/// The same before the map shows any marker (the first load): nothing on it
+/// The same until the map has drawn its first complete view (the first load): nothing on it
 /// can stutter yet, so a slice may take as long as a task may without being
 /// noticed, and the first map is not spread over many frames.
 const FIRST_SLICE_MS: f64 = 40.0;
@@ -189,6 +189,9 @@ struct Shown {
     building: Option<Building>,
     /// The next slice of that build.
     build_rest: Option<Timer>,
+    /// A view has been drawn completely (after that, slices stay short: a
+    /// user may be panning, or reading the map while a refresh applies).
+    drawn_once: bool,
 }
 
 /// A new inventory waiting for its index, built a zoom level at a time in
@@ -275,6 +278,7 @@ impl LeafletMap {
             show_pending: false,
             building: None,
             build_rest: None,
+            drawn_once: false,
         }));
         let weak = Rc::downgrade(&shared);
         shared.borrow_mut().this = weak.clone();
@@ -501,7 +505,7 @@ impl Shown {
 
     /// How long a slice of marker work may take now.
     fn slice_ms(&self) -> f64 {
-        if self.markers.is_empty() {
+        if !self.drawn_once {
             FIRST_SLICE_MS
         } else {
             RENDER_SLICE_MS
@@ -647,6 +651,7 @@ impl Shown {
             marker.remove();
         }
         self.markers = keep;
+        self.drawn_once = true;
         if !self.waiting() {
             let _ = self.container.set_attribute("data-drawn", "true");
         }
