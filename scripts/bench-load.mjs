@@ -69,6 +69,17 @@ const csvText = readFileSync(join(dataDir, 'maskdata-2020-03-03.csv'), 'utf8').r
 const registryText = readFileSync(join(dataDir, 'alt-geojson-masksLeft-2020-08-01.json'), 'utf8');
 const places = new Map(JSON.parse(registryText).features.map((f) => [String(f.properties.id), f.geometry.coordinates]));
 const [csvHeader, ...csvRows] = csvText.split(/\r?\n/).filter(Boolean);
+// The snapshot after it, for a changed feed (a refresh, a repeat visit):
+// every count moved, some pharmacies sold out, a new time.
+const NEXT_SNAPSHOT = `\uFEFF${csvHeader}\n${csvRows
+  .map((l) => {
+    const c = l.split(',');
+    c[4] = String(Math.max(0, Number(c[4]) - 137));
+    c[5] = String(Math.max(0, Number(c[5]) - 59));
+    c[6] = '2020/03/03 11:53:40';
+    return c.join(',');
+  })
+  .join('\n')}\n`;
 const located = csvRows.filter((l) => places.has(l.slice(0, l.indexOf(','))));
 const derivedCsv = [];
 const derivedPlaces = [];
@@ -212,14 +223,7 @@ async function repeatVisit(browser, which) {
     await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
   }
   await new Promise((r) => setTimeout(r, 2000));
-  // The next snapshot: counts moved, a new time.
-  const next = csvRows.map((l) => {
-    const c = l.split(',');
-    c[4] = String(Math.max(0, Number(c[4]) - 41));
-    c[6] = '2020/03/03 11:24:10';
-    return c.join(',');
-  });
-  writeFileSync(feedFile, `\uFEFF${csvHeader}\n${next.join('\n')}\n`);
+  writeFileSync(feedFile, NEXT_SNAPSHOT);
   await warm(PORTS[which], ['bench-data/maskdata-repeat.csv']);
   await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -309,17 +313,9 @@ async function refreshChanged(browser) {
   // in one piece, unlike a network's): the real snapshot, then the next one.
   const feedFile = join(repo, 'dist', 'bench-data', 'maskdata-refresh.csv');
   writeFileSync(feedFile, `\uFEFF${csvText}`);
-  // The next snapshot: every count moved, some pharmacies sold out, a new time.
-  const changed = csvRows.map((l) => {
-    const c = l.split(',');
-    c[4] = String(Math.max(0, Number(c[4]) - 137));
-    c[5] = String(Math.max(0, Number(c[5]) - 59));
-    c[6] = '2020/03/03 11:53:40';
-    return c.join(',');
-  });
   await page.goto(url('ours', `feed=bench-data/maskdata-refresh.csv&at=${AT}&refresh=30`));
   await loaded(page);
-  writeFileSync(feedFile, `\uFEFF${csvHeader}\n${changed.join('\n')}\n`);
+  writeFileSync(feedFile, NEXT_SNAPSHOT);
   await warm(PORTS.ours, ['bench-data/maskdata-refresh.csv']);
   await new Promise((r) => setTimeout(r, 1000));
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });

@@ -491,16 +491,7 @@ async fn load_registry(
     request: js_sys::Promise,
     controller: Option<&AbortController>,
 ) -> Result<Rc<Registry>, LoadError> {
-    let deadline = Deadline::start(controller);
-    let bytes = deadline.judge(
-        async {
-            match receive(request).await? {
-                Got::Body { response, .. } => body_bytes(&response).await,
-                Got::NotModified => Err(LoadError::Http { status: 304 }),
-            }
-        }
-        .await,
-    )?;
+    let bytes = whole_body(request, controller).await?;
     crate::timers::mark("registry-received");
     // In slices, as the feed: it may arrive while the map is being drawn.
     let mut parse = RegistryParse::new(&bytes);
@@ -511,16 +502,23 @@ async fn load_registry(
 /// One GET of a small file (the rules file), with the same revalidation as
 /// the feed.
 pub async fn get_bytes(url: &str) -> Result<Vec<u8>, LoadError> {
-    let deadline = Deadline::start(None);
-    deadline.judge(
-        async {
-            match receive(send(url, None)).await? {
-                Got::Body { response, .. } => body_bytes(&response).await,
-                Got::NotModified => Err(LoadError::Http { status: 304 }),
-            }
+    whole_body(send(url, None), None).await
+}
+
+/// The whole body of the answer to a GET [`send`] sent, within the
+/// [`Deadline`] of `controller`.
+async fn whole_body(
+    request: js_sys::Promise,
+    controller: Option<&AbortController>,
+) -> Result<Vec<u8>, LoadError> {
+    let deadline = Deadline::start(controller);
+    let read = async {
+        match receive(request).await? {
+            Got::Body { response, .. } => body_bytes(&response).await,
+            Got::NotModified => Err(LoadError::Http { status: 304 }),
         }
-        .await,
-    )
+    };
+    deadline.judge(read.await)
 }
 
 /// The feed `public/boot.js` already asked for on a repeat visit, when the

@@ -32,9 +32,8 @@ impl Registry {
     /// Reads the registry with the same row checks as a feed (codes
     /// normalised, swapped coordinates mended, points outside Taiwan dropped).
     pub fn parse(bytes: &[u8]) -> Result<Registry, FeedError> {
-        let mut parse = RegistryParse::new(bytes);
-        while parse.step(usize::MAX) {}
-        parse.finish()
+        // `finish` reads whatever the steps have not.
+        RegistryParse::new(bytes).finish()
     }
 
     pub fn len(&self) -> usize {

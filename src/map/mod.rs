@@ -43,9 +43,10 @@ const VIEW_MARGIN: f64 = 0.25;
 /// next, so a pan over 100,000 pharmacies or a refreshed feed never holds a
 /// frame for long (the map fills in over a few frames instead).
 const RENDER_SLICE_MS: f64 = 8.0;
-/// The same until the map has drawn its first complete view (the first load): nothing on it
-/// can stutter yet, so a slice may take as long as a task may without being
-/// noticed, and the first map is not spread over many frames.
+/// The same until the map has drawn its first complete view (the first
+/// load): nothing on it can stutter yet, so a slice may take as long as a
+/// task may without being noticed, and the first map is not spread over many
+/// frames.
 const FIRST_SLICE_MS: f64 = 40.0;
 /// Markers a slice always draws, however long the rest of it took: a busy
 /// device must still make progress.
@@ -195,7 +196,7 @@ struct Shown {
 }
 
 /// A new inventory waiting for its index, built a zoom level at a time in
-/// slices of [`RENDER_SLICE_MS`] (in one go it holds the main thread for
+/// slices ([`Shown::slice_ms`]; in one go it holds the main thread for
 /// 30-50 ms on a mid-range phone, a dropped frame at every refresh).
 struct Building {
     build: ClusterBuild,
