@@ -5,11 +5,14 @@
 //! PROPTEST_CASES raises it for a longer hunt.
 
 mod common;
+#[path = "common/mutate.rs"]
+mod mutate;
 
 use std::sync::LazyLock;
 
 use common::read_shared;
 use mask_map::feed::{self, Registry};
+use mutate::{apply, config, mutation};
 use proptest::prelude::*;
 
 /// Real samples, cut to a few hundred rows so each case stays fast.
@@ -29,61 +32,6 @@ static SAMPLES: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
         head("alt-geojson-masksLeft-2020-08-01.json", 600),
     ]
 });
-
-#[derive(Debug, Clone)]
-enum Mutation {
-    Truncate(usize),
-    Flip(usize, u8),
-    Insert(usize, &'static [u8]),
-    Delete(usize, usize),
-}
-
-/// What broken exports and transfers put where it does not belong.
-const NOISE: &[&[u8]] = &[
-    b",",
-    b"\"",
-    b"\n",
-    b"\r\n",
-    b"\xef\xbb\xbf",
-    b"-1",
-    b"{",
-    b"}",
-    b"]",
-    b"null",
-    b"1e999",
-    b"\xff",
-    "臺".as_bytes(),
-];
-
-fn mutation() -> impl Strategy<Value = Mutation> {
-    prop_oneof![
-        any::<usize>().prop_map(Mutation::Truncate),
-        (any::<usize>(), any::<u8>()).prop_map(|(at, b)| Mutation::Flip(at, b)),
-        (any::<usize>(), prop::sample::select(NOISE)).prop_map(|(at, s)| Mutation::Insert(at, s)),
-        (any::<usize>(), 0usize..200).prop_map(|(at, n)| Mutation::Delete(at, n)),
-    ]
-}
-
-fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
-    for m in mutations {
-        let len = bytes.len().max(1);
-        match *m {
-            Mutation::Truncate(at) => bytes.truncate(at % len),
-            Mutation::Flip(at, b) if !bytes.is_empty() => bytes[at % len] = b,
-            Mutation::Flip(..) => {}
-            Mutation::Insert(at, s) => {
-                let at = at % (bytes.len() + 1);
-                bytes.splice(at..at, s.iter().copied());
-            }
-            Mutation::Delete(at, n) => {
-                let at = at % len;
-                let end = (at + n).min(bytes.len());
-                bytes.drain(at.min(end)..end);
-            }
-        }
-    }
-    bytes
-}
 
 /// What must hold of any inventory, however mangled its source; and read
 /// as it arrives (in pieces of `piece` bytes), the same result.
@@ -115,19 +63,6 @@ fn check(bytes: &[u8], piece: usize) {
         );
     }
     let _ = Registry::parse(bytes);
-}
-
-/// 512 cases a property unless PROPTEST_CASES says otherwise.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(512);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
 }
 
 proptest! {

@@ -270,30 +270,45 @@ fn a_broken_rules_file_is_refused_with_the_problem_named() {
     for (result, expected) in cases {
         assert_eq!(result, Err(expected));
     }
-    // Shape problems carry serde's description with the line.
+    // Shape problems name the field, within its period.
     for (from, to, says) in [
         (
             "\"scheme\": \"none\"",
             "\"scheme\": \"sometimes\"",
-            "unknown variant `sometimes`",
+            "adult, period 4: parity.scheme should be \"none\", \"weekday\" or \"calendar-day\", not \"sometimes\"",
         ),
         (
             "\"per_days\": 7",
             "\"per_days\": \"7\"",
-            "invalid type: string \"7\", expected u32 at line 10",
+            "adult, period 1: limit.per_days should be a whole number, not the string \"7\"",
         ),
-        ("\"source", "\"sauce", "unknown field `sauces`"),
+        (
+            "\"source",
+            "\"sauce",
+            "adult, period 1: unknown field \"sauces\" in the period",
+        ),
+        (
+            "\"parity\": { \"scheme\": \"none\" }",
+            "\"parity\": { \"scheme\": \"none\", \"odd\": [\"mon\"] }",
+            "adult, period 4: parity.odd does not belong to this scheme",
+        ),
     ] {
-        let Err(RulesError::Shape(message)) = edited(from, to, 0) else {
-            panic!("{to} should be a shape problem");
-        };
+        let error = edited(from, to, 0).expect_err(to);
         assert!(
-            message.contains(says),
-            "{message:?} should mention {says:?}"
+            matches!(error, RulesError::Period { problem: PeriodProblem::Shape(_), .. }),
+            "{error:?}"
         );
+        assert_eq!(error.to_string(), says);
     }
+    // Not JSON at all: the reader's message, with where.
+    assert_eq!(
+        Rules::parse(b"{\"schema\": 1,\n \"products\": }"),
+        Err(RulesError::Shape(
+            "expected a value at line 2 column 14".into()
+        ))
+    );
     let truncated = Rules::parse(&BUNDLED.as_bytes()[..BUNDLED.len() / 2]);
-    assert!(matches!(truncated, Err(RulesError::Shape(m)) if m.contains("EOF")));
+    assert!(matches!(truncated, Err(RulesError::Shape(m)) if m.starts_with("the text ends")));
     assert!(matches!(
         Rules::parse(b"<html>404</html>"),
         Err(RulesError::Shape(_))

@@ -1,26 +1,30 @@
 //! GeoJSON stock feeds (kiang's `points.json`, the findmasks shape) and
 //! location registries.
 //!
-//! Read leniently through `serde_json::Value`: these files were written in a
-//! hurry by many hands, and one odd feature must cost that feature only.
+//! Read leniently through a [`json::Value`] tree: these files were written in
+//! a hurry by many hands, and one odd feature must cost that feature only.
 
 use std::borrow::Cow;
 
-use serde_json::{Map, Value};
+use crate::json::{self, Value};
 
 use super::model::{FeedError, FeedFormat, Inventory, OpeningPeriods, RowProblem};
 use super::rows::{RawRow, Rows};
 
 /// The features of a GeoJSON FeatureCollection.
-pub(super) fn features(text: &str) -> Result<Vec<Value>, FeedError> {
-    let mut root: Value = serde_json::from_str(text).map_err(|e| FeedError::BadJson {
+pub(super) fn features(text: &str) -> Result<Vec<Value<'_>>, FeedError> {
+    let root = json::parse(text).map_err(|e| FeedError::BadJson {
         detail: e.to_string(),
     })?;
     if root.get("type").and_then(Value::as_str) != Some("FeatureCollection") {
         return Err(FeedError::NotAStockFeed);
     }
-    match root.get_mut("features").map(Value::take) {
-        Some(Value::Array(features)) => Ok(features),
+    let Value::Object(members) = root else {
+        return Err(FeedError::NotAStockFeed);
+    };
+    // The last `features`, as `get` reads a repeated key.
+    match members.into_iter().rev().find(|(k, _)| k == "features") {
+        Some((_, Value::Array(features))) => Ok(features),
         _ => Err(FeedError::NotAStockFeed),
     }
 }
@@ -34,7 +38,10 @@ pub fn parse(text: &str) -> Result<Inventory, FeedError> {
     };
     let mut rows = Rows::new(format);
     for (index, feature) in features.iter().enumerate() {
-        let Some(props) = feature.get("properties").and_then(Value::as_object) else {
+        let Some(props) = feature
+            .get("properties")
+            .filter(|p| p.as_object().is_some())
+        else {
             rows.skip(index + 1, RowProblem::Malformed);
             continue;
         };
@@ -77,10 +84,10 @@ fn detect(features: &[Value]) -> Option<FeedFormat> {
 
 /// A feature's code, name and point: all a registry needs, and where every
 /// GeoJSON row starts.
-pub(super) fn point_row<'a>(feature: &'a Value, props: &'a Map<String, Value>) -> RawRow<'a> {
+pub(super) fn point_row<'a>(feature: &'a Value<'_>, props: &'a Value<'_>) -> RawRow<'a> {
     let code = match props.get("id") {
-        Some(Value::String(s)) => Some(Cow::Borrowed(s.as_str())),
-        Some(Value::Number(n)) if n.is_u64() => Some(Cow::Owned(n.to_string())),
+        Some(Value::String(s)) => Some(Cow::Borrowed(&**s)),
+        Some(n @ Value::Number(written)) if n.as_u64().is_some() => Some(Cow::Borrowed(*written)),
         _ => None,
     };
     let mut row = RawRow {
@@ -108,15 +115,17 @@ pub(super) fn point_row<'a>(feature: &'a Value, props: &'a Map<String, Value>) -
     row
 }
 
-fn text_of<'a>(props: &'a Map<String, Value>, key: &str) -> &'a str {
+fn text_of<'a>(props: &'a Value<'_>, key: &str) -> &'a str {
     props.get(key).and_then(Value::as_str).unwrap_or_default()
 }
 
 /// A count as text: numbers as written, strings as given, absent as `None`.
-fn count_of<'a>(props: &'a Map<String, Value>, key: &str) -> Option<Cow<'a, str>> {
+fn count_of<'a>(props: &'a Value<'_>, key: &str) -> Option<Cow<'a, str>> {
     match props.get(key)? {
         Value::Null => None,
         Value::String(s) => Some(Cow::Borrowed(s)),
-        other => Some(Cow::Owned(other.to_string())),
+        Value::Number(written) => Some(Cow::Borrowed(written)),
+        // Not a count; shown as what it is.
+        other => Some(Cow::Owned(other.describe())),
     }
 }

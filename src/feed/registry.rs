@@ -7,8 +7,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_json::Value;
-
 use super::geojson::{features, point_row};
 use super::model::{FeedError, FeedFormat, Inventory};
 use super::rows::{RawRow, Rows};
@@ -106,7 +104,10 @@ impl<'a> RegistryParse<'a> {
         if self.next_line.is_none() {
             let text = self.text.trim_start_matches('\u{feff}');
             for (index, feature) in features(text)?.iter().enumerate() {
-                if let Some(props) = feature.get("properties").and_then(Value::as_object) {
+                if let Some(props) = feature
+                    .get("properties")
+                    .filter(|p| p.as_object().is_some())
+                {
                     let mut raw = point_row(feature, props);
                     // A registry entry needs no name of its own.
                     raw.name = "-";

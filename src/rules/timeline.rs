@@ -6,9 +6,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Deserialize;
-
 use crate::feed::Product;
+use crate::json::{self, Value};
 use crate::time::Date;
 
 /// The rules shipped with the app; the fallback for a broken rules file.
@@ -68,9 +67,8 @@ pub struct Round {
 }
 
 /// A text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Localized {
-    #[serde(rename = "zh-TW")]
     pub zh_tw: String,
     pub en: String,
 }
@@ -78,7 +76,8 @@ pub struct Localized {
 /// Why a rules file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RulesError {
-    /// Not JSON, or not the expected shape (serde's message has line and column).
+    /// Not JSON (the message has the line and column), or not the expected
+    /// shape outside any period.
     Shape(String),
     UnsupportedSchema(u32),
     UnknownProduct(String),
@@ -106,6 +105,8 @@ pub enum PeriodProblem {
     /// Neither `per_days` nor `per: "round"` (or both).
     LimitKind,
     BadRound,
+    /// A field missing, of the wrong type or unknown (the message names it).
+    Shape(String),
 }
 
 impl fmt::Display for RulesError {
@@ -146,83 +147,9 @@ impl fmt::Display for PeriodProblem {
                 write!(f, "a limit needs either per_days or \"per\": \"round\"")
             }
             PeriodProblem::BadRound => write!(f, "a round needs from <= until as YYYY-MM-DD"),
+            PeriodProblem::Shape(message) => write!(f, "{message}"),
         }
     }
-}
-
-// The file's shape, as serde sees it; checked into the types above.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    schema: u32,
-    #[serde(default)]
-    #[allow(dead_code)] // for people reading the file
-    about: Option<String>,
-    products: BTreeMap<String, Vec<RawPeriod>>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPeriod {
-    from: String,
-    until: Option<String>,
-    parity: RawScheme,
-    limit: Option<RawLimit>,
-    #[serde(default)]
-    who: Option<RawWho>,
-    #[serde(default)]
-    note: Option<Localized>,
-    #[serde(default)]
-    sources: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "scheme", rename_all = "kebab-case", deny_unknown_fields)]
-enum RawScheme {
-    None,
-    Weekday {
-        #[serde(default)]
-        odd: Vec<String>,
-        #[serde(default)]
-        even: Vec<String>,
-        #[serde(default)]
-        anyone: Vec<String>,
-    },
-    CalendarDay {
-        #[serde(default)]
-        anyone: Vec<u8>,
-    },
-}
-
-/// `{"items": N, "per_days": D}` or `{"items": N, "per": "round", "rounds": […]}`.
-/// A plain struct rather than an untagged enum, so serde names the bad field.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLimit {
-    items: u32,
-    per_days: Option<u32>,
-    per: Option<RoundWord>,
-    #[serde(default)]
-    rounds: Vec<RawRound>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum RoundWord {
-    Round,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRound {
-    from: String,
-    until: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawWho {
-    max_age: u8,
 }
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -230,26 +157,41 @@ const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 impl Rules {
     /// Reads and checks a rules file.
     pub fn parse(bytes: &[u8]) -> Result<Rules, RulesError> {
-        let raw: RawFile =
-            serde_json::from_slice(bytes).map_err(|e| RulesError::Shape(e.to_string()))?;
-        if raw.schema != 1 {
-            return Err(RulesError::UnsupportedSchema(raw.schema));
+        let root = json::parse_bytes(bytes).map_err(|e| RulesError::Shape(e.to_string()))?;
+        let file = Fields::of(&root, "the file", &["schema", "about", "products"])
+            .map_err(RulesError::Shape)?;
+        let schema = file.whole("schema").and_then(|n| file.present("schema", n));
+        match schema.map_err(RulesError::Shape)? {
+            1 => {}
+            n => return Err(RulesError::UnsupportedSchema(n)),
         }
-        if raw.products.is_empty() {
+        file.text("about").map_err(RulesError::Shape)?;
+        let products = file.present("products", file.get("products"));
+        let products = products.map_err(RulesError::Shape)?;
+        let products = products.as_object().ok_or_else(|| {
+            RulesError::Shape(format!(
+                "products should be an object, not {}",
+                products.describe()
+            ))
+        })?;
+        if products.is_empty() {
             return Err(RulesError::NoProducts);
         }
         let mut timelines = BTreeMap::new();
-        for (name, raw_periods) in raw.products {
-            let product = Product::from_param(&name)
-                .ok_or_else(|| RulesError::UnknownProduct(name.clone()))?;
+        for (name, raw_periods) in products {
+            let product = Product::from_param(name)
+                .ok_or_else(|| RulesError::UnknownProduct(name.to_string()))?;
+            let raw_periods = raw_periods
+                .as_array()
+                .ok_or_else(|| RulesError::Shape(format!("{name} should be a list of periods")))?;
             let mut periods: Vec<Period> = Vec::with_capacity(raw_periods.len());
-            for (i, raw) in raw_periods.into_iter().enumerate() {
+            for (i, raw) in raw_periods.iter().enumerate() {
                 let at = |problem| RulesError::Period {
-                    product: name.clone(),
+                    product: name.to_string(),
                     index: i + 1,
                     problem,
                 };
-                let period = raw.check().map_err(at)?;
+                let period = read_period(raw).map_err(at)?;
                 if let Some(previous) = periods.last() {
                     if previous.until.is_none_or(|end| period.from <= end) {
                         return Err(at(PeriodProblem::Overlaps));
@@ -291,85 +233,235 @@ fn parse_date(field: &'static str, value: &str) -> Result<Date, PeriodProblem> {
     })
 }
 
-fn weekdays(names: &[String]) -> Result<Vec<u8>, PeriodProblem> {
+fn weekdays(names: &[&str]) -> Result<Vec<u8>, PeriodProblem> {
     names
         .iter()
-        .map(|name| {
+        .map(|&name| {
             WEEKDAYS
                 .iter()
                 .position(|w| w.eq_ignore_ascii_case(name.trim()))
                 .map(|i| i as u8)
-                .ok_or_else(|| PeriodProblem::UnknownWeekday(name.clone()))
+                .ok_or_else(|| PeriodProblem::UnknownWeekday(name.to_owned()))
         })
         .collect()
 }
 
-impl RawLimit {
-    fn check(self) -> Result<Limit, PeriodProblem> {
-        if self.items == 0 || self.per_days == Some(0) {
-            return Err(PeriodProblem::ZeroLimit);
-        }
-        match (self.per_days, self.per) {
-            (Some(days), None) if self.rounds.is_empty() => Ok(Limit::PerDays {
-                items: self.items,
-                days,
-            }),
-            (None, Some(RoundWord::Round)) => {
-                let rounds = self
-                    .rounds
-                    .iter()
-                    .map(|r| {
-                        let from = Date::parse_iso(&r.from).ok_or(PeriodProblem::BadRound)?;
-                        let until = Date::parse_iso(&r.until).ok_or(PeriodProblem::BadRound)?;
-                        (from <= until)
-                            .then_some(Round { from, until })
+fn read_limit(limit: &Fields<'_, '_>) -> Result<Limit, PeriodProblem> {
+    let shape = PeriodProblem::Shape;
+    let items = limit.whole("items").and_then(|n| limit.present("items", n));
+    let items = items.map_err(shape)?;
+    let per_days = limit.whole("per_days").map_err(shape)?;
+    let per = limit.text("per").map_err(shape)?;
+    let rounds = limit.list("rounds").map_err(shape)?;
+    if items == 0 || per_days == Some(0) {
+        return Err(PeriodProblem::ZeroLimit);
+    }
+    match (per_days, per) {
+        (Some(days), None) if rounds.is_empty() => Ok(Limit::PerDays { items, days }),
+        (None, Some("round")) => {
+            let rounds = rounds
+                .iter()
+                .map(|r| {
+                    let round = Fields::of(r, "a round", &["from", "until"]).map_err(shape)?;
+                    let day = |field| {
+                        let text = round.text(field).map_err(shape)?;
+                        text.and_then(Date::parse_iso)
                             .ok_or(PeriodProblem::BadRound)
-                    })
-                    .collect::<Result<Vec<_>, _>>()?;
-                Ok(Limit::PerRound {
-                    items: self.items,
-                    rounds,
+                    };
+                    let (from, until) = (day("from")?, day("until")?);
+                    (from <= until)
+                        .then_some(Round { from, until })
+                        .ok_or(PeriodProblem::BadRound)
                 })
-            }
-            _ => Err(PeriodProblem::LimitKind),
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(Limit::PerRound { items, rounds })
         }
+        (None, Some(other)) => Err(shape(format!(
+            "limit.per should be \"round\", not {other:?}"
+        ))),
+        _ => Err(PeriodProblem::LimitKind),
     }
 }
 
-impl RawPeriod {
-    fn check(self) -> Result<Period, PeriodProblem> {
-        let from = parse_date("from", &self.from)?;
-        let until = self
-            .until
-            .as_deref()
-            .map(|u| parse_date("until", u))
-            .transpose()?;
-        if until.is_some_and(|u| u < from) {
-            return Err(PeriodProblem::EndsBeforeStart);
+const PERIOD_FIELDS: &[&str] = &["from", "until", "parity", "limit", "who", "note", "sources"];
+
+fn read_period(raw: &Value<'_>) -> Result<Period, PeriodProblem> {
+    let shape = PeriodProblem::Shape;
+    let period = Fields::of(raw, "the period", PERIOD_FIELDS).map_err(shape)?;
+    let from = period.text("from").and_then(|t| period.present("from", t));
+    let from = parse_date("from", from.map_err(shape)?)?;
+    let until = period.text("until").map_err(shape)?;
+    let until = until.map(|u| parse_date("until", u)).transpose()?;
+    if until.is_some_and(|u| u < from) {
+        return Err(PeriodProblem::EndsBeforeStart);
+    }
+    let parity = period.object("parity", &["scheme", "odd", "even", "anyone"]);
+    let parity = parity
+        .and_then(|p| period.present("parity", p))
+        .map_err(shape)?;
+    let days = |field| parity.texts(field).map_err(shape);
+    let scheme = match parity.text("scheme").map_err(shape)? {
+        Some("none") => parity.only(&["scheme"]).map(|()| Scheme::None),
+        Some("weekday") => Ok(Scheme::Weekday {
+            odd: weekdays(&days("odd")?)?,
+            even: weekdays(&days("even")?)?,
+            anyone: weekdays(&days("anyone")?)?,
+        }),
+        Some("calendar-day") => {
+            parity.only(&["scheme", "anyone"])?;
+            let anyone = parity.list("anyone").map_err(shape)?;
+            let anyone = anyone
+                .iter()
+                .map(|day| match day.as_u64() {
+                    Some(d @ 1..=31) => Ok(d as u8),
+                    Some(d) => Err(PeriodProblem::BadDayOfMonth(d.min(255) as u8)),
+                    None => Err(shape(format!(
+                        "parity.anyone should list days of the month, not {}",
+                        day.describe()
+                    ))),
+                })
+                .collect::<Result<Vec<u8>, _>>()?;
+            Ok(Scheme::CalendarDay { anyone })
         }
-        let scheme = match self.parity {
-            RawScheme::None => Scheme::None,
-            RawScheme::Weekday { odd, even, anyone } => Scheme::Weekday {
-                odd: weekdays(&odd)?,
-                even: weekdays(&even)?,
-                anyone: weekdays(&anyone)?,
-            },
-            RawScheme::CalendarDay { anyone } => {
-                if let Some(&bad) = anyone.iter().find(|d| !(1..=31).contains(*d)) {
-                    return Err(PeriodProblem::BadDayOfMonth(bad));
-                }
-                Scheme::CalendarDay { anyone }
+        other => Err(shape(format!(
+            "parity.scheme should be \"none\", \"weekday\" or \"calendar-day\", not {}",
+            other.map_or("missing".to_owned(), |o| format!("{o:?}"))
+        ))),
+    }?;
+    let limit = period.object("limit", &["items", "per_days", "per", "rounds"]);
+    let limit = limit.map_err(shape)?.map(|l| read_limit(&l)).transpose()?;
+    let who = period.object("who", &["max_age"]).map_err(shape)?;
+    let max_age =
+        match who {
+            Some(who) => {
+                let age = who.whole("max_age").and_then(|a| who.present("max_age", a));
+                Some(u8::try_from(age.map_err(shape)?).map_err(|_| {
+                    shape("who.max_age should be a whole number up to 255".to_owned())
+                })?)
             }
+            None => None,
         };
-        let limit = self.limit.map(RawLimit::check).transpose()?;
-        Ok(Period {
-            from,
-            until,
-            scheme,
-            limit,
-            max_age: self.who.map(|w| w.max_age),
-            note: self.note,
-            sources: self.sources,
-        })
+    let note = period.object("note", &["zh-TW", "en"]).map_err(shape)?;
+    let note = match note {
+        Some(note) => {
+            let text = |field| note.text(field).and_then(|t| note.present(field, t));
+            Some(Localized {
+                zh_tw: text("zh-TW").map_err(shape)?.to_owned(),
+                en: text("en").map_err(shape)?.to_owned(),
+            })
+        }
+        None => None,
+    };
+    let sources = period.texts("sources").map_err(shape)?;
+    Ok(Period {
+        from,
+        until,
+        scheme,
+        limit,
+        max_age,
+        note,
+        sources: sources.into_iter().map(str::to_owned).collect(),
+    })
+}
+
+/// One object of the file, read field by field: a missing field or a null
+/// reads as absent, a field of the wrong type or one the format does not have
+/// (a typo must not be silently ignored) as a message naming it.
+struct Fields<'v, 'a> {
+    value: &'v Value<'a>,
+    /// Where it is, for messages: `limit.` for the period's limit.
+    path: &'static str,
+}
+
+impl<'v, 'a> Fields<'v, 'a> {
+    fn of(value: &'v Value<'a>, what: &str, known: &[&str]) -> Result<Self, String> {
+        let fields = Fields { value, path: "" };
+        let Some(members) = value.as_object() else {
+            return Err(format!(
+                "{what} should be an object, not {}",
+                value.describe()
+            ));
+        };
+        match members.iter().find(|(k, _)| !known.contains(&&**k)) {
+            Some((key, _)) => Err(format!("unknown field {key:?} in {what}")),
+            None => Ok(fields),
+        }
+    }
+
+    /// Refuses the fields of another scheme.
+    fn only(&self, known: &[&str]) -> Result<(), PeriodProblem> {
+        let members = self.value.as_object().unwrap_or_default();
+        match members.iter().find(|(k, _)| !known.contains(&&**k)) {
+            Some((key, _)) => Err(PeriodProblem::Shape(format!(
+                "{}{key} does not belong to this scheme",
+                self.path
+            ))),
+            None => Ok(()),
+        }
+    }
+
+    fn get(&self, field: &str) -> Option<&'v Value<'a>> {
+        self.value.get(field).filter(|v| !v.is_null())
+    }
+
+    fn present<T>(&self, field: &str, value: Option<T>) -> Result<T, String> {
+        value.ok_or_else(|| format!("{}{field} is missing", self.path))
+    }
+
+    fn wrong(&self, field: &str, expected: &str, found: &Value<'_>) -> String {
+        format!(
+            "{}{field} should be {expected}, not {}",
+            self.path,
+            found.describe()
+        )
+    }
+
+    fn text(&self, field: &str) -> Result<Option<&'v str>, String> {
+        self.get(field)
+            .map(|v| v.as_str().ok_or_else(|| self.wrong(field, "text", v)))
+            .transpose()
+    }
+
+    fn whole(&self, field: &str) -> Result<Option<u32>, String> {
+        self.get(field)
+            .map(|v| {
+                v.as_u64()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| self.wrong(field, "a whole number", v))
+            })
+            .transpose()
+    }
+
+    fn list(&self, field: &str) -> Result<&'v [Value<'a>], String> {
+        match self.get(field) {
+            None => Ok(&[]),
+            Some(v) => v.as_array().ok_or_else(|| self.wrong(field, "a list", v)),
+        }
+    }
+
+    fn texts(&self, field: &str) -> Result<Vec<&'v str>, String> {
+        self.list(field)?
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .ok_or_else(|| self.wrong(field, "a list of texts", v))
+            })
+            .collect()
+    }
+
+    /// A nested object; its fields' messages say `field.`.
+    fn object(&self, field: &'static str, known: &[&str]) -> Result<Option<Self>, String> {
+        let Some(value) = self.get(field) else {
+            return Ok(None);
+        };
+        let mut nested = Fields::of(value, field, known)?;
+        nested.path = match field {
+            "parity" => "parity.",
+            "limit" => "limit.",
+            "who" => "who.",
+            "note" => "note.",
+            _ => "",
+        };
+        Ok(Some(nested))
     }
 }
