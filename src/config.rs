@@ -5,6 +5,7 @@
 //! default, and every other parameter still applies.
 
 use crate::feed::{Filters, Product, StockThresholds};
+use crate::number;
 use crate::spatial::LatLng;
 use crate::time::Date;
 
@@ -218,8 +219,12 @@ impl Config {
         }
         match (lat, lng) {
             (Some(lat), Some(lng)) => config.center = LatLng::new(lat, lng),
-            (Some(lat), None) => config.report("lat", &lat.to_string(), ProblemKind::HalfCenter),
-            (None, Some(lng)) => config.report("lng", &lng.to_string(), ProblemKind::HalfCenter),
+            (Some(lat), None) => {
+                config.report("lat", &number::trimmed(lat, 7), ProblemKind::HalfCenter)
+            }
+            (None, Some(lng)) => {
+                config.report("lng", &number::trimmed(lng, 7), ProblemKind::HalfCenter)
+            }
             (None, None) => {}
         }
         config
@@ -301,7 +306,7 @@ pub fn full_app_query(query: &str) -> String {
 /// `query`, the map's `center` and `zoom`, `mode=embed`; not `at`, `date` or
 /// `idle`, which belong to one visitor or one kiosk.
 pub fn embed_query(query: &str, center: Option<LatLng>, zoom: Option<u8>) -> String {
-    let at = center.map(|c| (format!("{:.5}", c.lat), format!("{:.5}", c.lng)));
+    let at = center.map(|c| (number::fixed(c.lat, 5), number::fixed(c.lng, 5)));
     let zoom = zoom.map(|z| z.to_string());
     let mut pairs = vec![("mode", "embed")];
     if let (Some((lat, lng)), Some(zoom)) = (&at, &zoom) {
@@ -384,8 +389,8 @@ fn product(value: &str) -> Result<Product, ParamProblem> {
 }
 
 fn number(value: &str) -> Option<f64> {
-    // Rust's f64 parser also takes "NaN" and "inf"; a link never means those.
-    value.parse::<f64>().ok().filter(|n| n.is_finite())
+    // 1e999 reads as infinite; a link never means that.
+    crate::number::parse(value).filter(|n| n.is_finite())
 }
 
 fn coordinate(param: &'static str, value: &str, limit: f64) -> Result<f64, ParamProblem> {

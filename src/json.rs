@@ -104,7 +104,7 @@ impl<'a> Value<'a> {
 
     pub fn as_f64(&self) -> Option<f64> {
         match self {
-            Value::Number(n) => n.parse().ok(),
+            Value::Number(n) => crate::number::parse(n),
             _ => None,
         }
     }

@@ -1,7 +1,7 @@
 //! mask-map: find rationed goods at pharmacies during a shortage.
 //!
-//! The pure core (`config`, `feed`, `json`, `rules`, `spatial`, `time`,
-//! `i18n`, `links`) has
+//! The pure core (`config`, `feed`, `json`, `number`, `rules`, `spatial`,
+//! `time`, `i18n`, `links`) has
 //! no browser types and is tested with plain `cargo test`. The browser glue
 //! (`app`, `map`, `ui`) is compiled for wasm32 only.
 
@@ -10,6 +10,7 @@ pub mod feed;
 pub mod i18n;
 pub mod json;
 pub mod links;
+pub mod number;
 pub mod qr;
 pub mod rules;
 pub mod spatial;

@@ -2,6 +2,7 @@
 //! `tel:` href. Pure; the values are URL-encoded here, so feed text can
 //! never change a link's scheme or host.
 
+use crate::number;
 use crate::spatial::LatLng;
 
 /// Directions to `to` (or, without coordinates, to the address) in Google
@@ -10,7 +11,8 @@ pub fn directions(to: Option<LatLng>, address: &str) -> [(&'static str, String);
     let encode = |s: &str| form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
     match to {
         Some(at) => {
-            let (lat, lng) = (at.lat, at.lng);
+            // As the feed wrote them (7 decimals: 1 cm).
+            let (lat, lng) = (number::trimmed(at.lat, 7), number::trimmed(at.lng, 7));
             [
                 ("Google Maps", format!("https://www.google.com/maps/dir/?api=1&destination={lat},{lng}")),
                 ("Apple Maps", format!("https://maps.apple.com/?daddr={lat},{lng}")),

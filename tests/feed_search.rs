@@ -50,3 +50,27 @@ fn a_half_width_fragment_finds_a_full_width_address() {
         1
     );
 }
+
+#[test]
+fn folding_ascii_case_only_is_full_case_folding_on_every_real_snapshot() {
+    // fold() lowers ASCII letters only; on the real feeds that must be the
+    // same as Unicode lower-casing after the full-width fold.
+    for name in [
+        "maskdata-2020-02-11.csv",
+        "maskdata-2020-02-14.csv",
+        "maskdata-2020-03-03.csv",
+        "maskdata-2020-03-08.csv",
+        "maskdata-2020-05-28.csv",
+        "rapidtest-2022-04-28.csv",
+        "points-2021-02-28.json",
+        "alt-geojson-masksLeft-2020-08-01.json",
+    ] {
+        let inventory = feed::parse(&read_shared(name)).unwrap();
+        for p in &inventory.pharmacies {
+            for text in [&p.name, &p.address, &p.code] {
+                let folded = feed::fold(text);
+                assert_eq!(folded, folded.to_lowercase(), "{name}: {text}");
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::model::{FeedError, FeedFormat, Inventory, RowProblem};
 use super::rows::{RawRow, Rows};
+use crate::number;
 
 const CODE: &str = "醫事機構代碼";
 const NAME: &str = "醫事機構名稱";
@@ -193,8 +194,8 @@ impl Columns {
         };
         if self.lat.is_some() && self.lng.is_some() {
             let (lat, lng) = (field(self.lat), field(self.lng));
-            match (lat.parse::<f64>(), lng.parse::<f64>()) {
-                (Ok(lat), Ok(lng)) => raw.lat_lng = Some((lat, lng)),
+            match (number::parse(lat), number::parse(lng)) {
+                (Some(lat), Some(lng)) => raw.lat_lng = Some((lat, lng)),
                 _ => raw.coordinates_unreadable = !(lat.is_empty() && lng.is_empty()),
             }
         }

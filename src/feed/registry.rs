@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use super::geojson::{features, point_row};
 use super::model::{FeedError, FeedFormat, Inventory};
 use super::rows::{RawRow, Rows};
+use crate::number;
 use crate::spatial::LatLng;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -153,8 +154,8 @@ pub const COMPACT_HEADER: &str = "code,lng,lat";
 fn compact_row(line: &str) -> RawRow<'_> {
     let mut fields = line.trim_end_matches('\r').split(',');
     let code = fields.next().map(str::trim).filter(|c| !c.is_empty());
-    let lng = fields.next().and_then(|v| v.trim().parse::<f64>().ok());
-    let lat = fields.next().and_then(|v| v.trim().parse::<f64>().ok());
+    let lng = fields.next().and_then(|v| number::parse(v.trim()));
+    let lat = fields.next().and_then(|v| number::parse(v.trim()));
     RawRow {
         code: code.map(Cow::Borrowed),
         name: "-",

@@ -178,7 +178,7 @@ pub fn distance(lang: Lang, metres: f64) -> String {
     if metres < 1000.0 {
         format!("{}{m}", metres.round() as u64)
     } else {
-        format!("{:.1}{km}", metres / 1000.0)
+        format!("{}{km}", crate::number::fixed(metres / 1000.0, 1))
     }
 }
 

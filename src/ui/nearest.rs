@@ -51,7 +51,7 @@ pub fn NearestPanel(
                     let code = p.code.clone();
                     let [(_, directions), ..] = links::directions(p.location, &p.address);
                     view! {
-                        <li class="nearest-item" data-testid="nearest-item" data-id=p.code.clone() data-distance-m=n.metres.round().to_string()>
+                        <li class="nearest-item" data-testid="nearest-item" data-id=p.code.clone() data-distance-m=(n.metres.round() as u64).to_string()>
                             <button class="nearest-item__name" on:click=move |_| selected.set(Some(code.clone()))>
                                 {p.name.clone()}
                             </button>

@@ -76,7 +76,7 @@ pub fn Sheet(full: RwSignal<bool>, lang: Lang, children: Children) -> impl IntoV
             data-testid="sheet"
             data-state=move || if full.get() { "full" } else { "peek" }
             node_ref=sheet
-            style:height=move || height.get().map(|h| format!("{h}px"))
+            style:height=move || height.get().map(|h| format!("{}px", h.round() as i32))
         >
             <button
                 class="sheet__handle"
