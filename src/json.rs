@@ -127,7 +127,7 @@ impl<'a> Value<'a> {
             Value::Null => "null".to_owned(),
             Value::Bool(b) => b.to_string(),
             Value::Number(n) => format!("the number {n}"),
-            Value::String(s) => format!("the string {s:?}"),
+            Value::String(s) => format!("the string \"{s}\""),
             Value::Array(_) => "a list".to_owned(),
             Value::Object(_) => "an object".to_owned(),
         }

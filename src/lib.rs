@@ -13,6 +13,7 @@ pub mod links;
 pub mod number;
 pub mod qr;
 pub mod rules;
+pub mod sorting;
 pub mod spatial;
 pub mod time;
 

@@ -198,13 +198,12 @@ pub fn verdict_invalid(lang: Lang) -> &'static str {
 
 fn weekday_list(lang: Lang, days: &[u8]) -> String {
     let names = weekdays(lang);
-    let mut days = days.to_vec();
-    days.sort_unstable();
-    let list: Vec<String> = days
-        .iter()
+    // Monday first, each once.
+    let list: Vec<String> = (0..7u8)
+        .filter(|d| days.contains(d))
         .map(|d| match lang {
-            Lang::ZhTw => format!("週{}", names[*d as usize]),
-            Lang::En => names[*d as usize].to_owned(),
+            Lang::ZhTw => format!("週{}", names[d as usize]),
+            Lang::En => names[d as usize].to_owned(),
         })
         .collect();
     list.join(pick(lang, "、", ", "))

@@ -118,7 +118,7 @@ impl fmt::Display for RulesError {
             }
             RulesError::UnknownProduct(name) => write!(
                 f,
-                "unknown product {name:?} (expected adult, child or rapidtest)"
+                "unknown product \"{name}\" (expected adult, child or rapidtest)"
             ),
             RulesError::NoProducts => write!(f, "no products"),
             RulesError::Period {
@@ -134,12 +134,12 @@ impl fmt::Display for PeriodProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PeriodProblem::BadDate { field, value } => {
-                write!(f, "{field} {value:?} is not a YYYY-MM-DD date")
+                write!(f, "{field} \"{value}\" is not a YYYY-MM-DD date")
             }
             PeriodProblem::EndsBeforeStart => write!(f, "until is before from"),
             PeriodProblem::Overlaps => write!(f, "starts before the previous period ends"),
             PeriodProblem::UnknownWeekday(day) => {
-                write!(f, "unknown weekday {day:?} (expected mon … sun)")
+                write!(f, "unknown weekday \"{day}\" (expected mon … sun)")
             }
             PeriodProblem::BadDayOfMonth(day) => write!(f, "day of month {day} is not 1-31"),
             PeriodProblem::ZeroLimit => write!(f, "a limit needs items and days above 0"),
@@ -206,7 +206,10 @@ impl Rules {
 
     /// The rules shipped with the app.
     pub fn bundled() -> Rules {
-        Rules::parse(BUNDLED.as_bytes()).expect("the bundled rules.json is checked by tests")
+        // Display, not Debug: Debug's string escaping would add its Unicode
+        // tables to the wasm for a message that never shows.
+        Rules::parse(BUNDLED.as_bytes())
+            .unwrap_or_else(|e| panic!("the bundled rules.json is checked by tests: {e}"))
     }
 
     /// A product's periods, oldest first (empty when the file has none).
@@ -277,7 +280,7 @@ fn read_limit(limit: &Fields<'_, '_>) -> Result<Limit, PeriodProblem> {
             Ok(Limit::PerRound { items, rounds })
         }
         (None, Some(other)) => Err(shape(format!(
-            "limit.per should be \"round\", not {other:?}"
+            "limit.per should be \"round\", not \"{other}\""
         ))),
         _ => Err(PeriodProblem::LimitKind),
     }
@@ -325,7 +328,7 @@ fn read_period(raw: &Value<'_>) -> Result<Period, PeriodProblem> {
         }
         other => Err(shape(format!(
             "parity.scheme should be \"none\", \"weekday\" or \"calendar-day\", not {}",
-            other.map_or("missing".to_owned(), |o| format!("{o:?}"))
+            other.map_or("missing".to_owned(), |o| format!("\"{o}\""))
         ))),
     }?;
     let limit = period.object("limit", &["items", "per_days", "per", "rounds"]);
@@ -383,7 +386,7 @@ impl<'v, 'a> Fields<'v, 'a> {
             ));
         };
         match members.iter().find(|(k, _)| !known.contains(&&**k)) {
-            Some((key, _)) => Err(format!("unknown field {key:?} in {what}")),
+            Some((key, _)) => Err(format!("unknown field \"{key}\" in {what}")),
             None => Ok(fields),
         }
     }

@@ -10,6 +10,7 @@ use geo::{Distance, Haversine, Point};
 use super::kdtree::KdTree;
 use super::LatLng;
 use crate::feed::{Filters, Inventory, Product};
+use crate::sorting::sort_with;
 use crate::time::TaipeiDateTime;
 
 /// Metres in one degree of latitude on the sphere `geo`'s haversine uses.
@@ -80,7 +81,7 @@ impl NearestIndex {
             })
             .filter(|n| n.metres <= radius)
             .collect();
-        ranked.sort_by(|a, b| {
+        sort_with(&mut ranked, &|a, b| {
             a.metres
                 .total_cmp(&b.metres)
                 .then_with(|| self.keys[a.index].cmp(&self.keys[b.index]))

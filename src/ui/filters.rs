@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::config::Lang;
 use crate::feed::{Filters, Product};
 use crate::i18n;
+use crate::sorting::sort_with;
 use crate::ui::FeedView;
 
 #[component]
@@ -38,7 +39,7 @@ pub fn FilterBar(
                 .iter()
                 .flat_map(|i| i.pharmacies.iter().filter_map(|p| p.county))
                 .collect();
-            all.sort_unstable();
+            sort_with(&mut all, &|a, b| a.cmp(b));
             all.dedup();
             all
         })
@@ -56,7 +57,7 @@ pub fn FilterBar(
                 .filter(|p| p.county == Some(county.as_str()))
                 .filter_map(|p| p.town.clone())
                 .collect();
-            all.sort_unstable();
+            sort_with(&mut all, &|a, b| a.cmp(b));
             all.dedup();
             all
         })

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::config::Lang;
 use crate::feed::{Filters, Search, StockThresholds};
 use crate::i18n;
+use crate::sorting::sort_with;
 use crate::spatial::nearest::distance_m;
 use crate::spatial::LatLng;
 use crate::ui::{on_next_visit, taipei_now, FeedView};
@@ -43,22 +44,20 @@ pub fn PharmacyList(
                 .filter(|(_, p)| filters.admits(p, product, now) && search.matches(p))
                 .map(|(i, p)| (i, from.zip(p.location).map(|(a, b)| distance_m(a, b))))
                 .collect();
+            // Nearest first when there is a "here"; then by county, town, name.
             let key = |i: usize| {
                 let p = &inventory.pharmacies[i];
                 (
                     p.county.unwrap_or("~"),
-                    p.town.clone().unwrap_or_default(),
-                    p.name.clone(),
+                    p.town.as_deref().unwrap_or_default(),
+                    p.name.as_str(),
                 )
             };
-            match from {
-                Some(_) => matching.sort_by(|a, b| {
-                    a.1.unwrap_or(f64::INFINITY)
-                        .total_cmp(&b.1.unwrap_or(f64::INFINITY))
-                        .then_with(|| key(a.0).cmp(&key(b.0)))
-                }),
-                None => matching.sort_by_cached_key(|(i, _)| key(*i)),
-            }
+            sort_with(&mut matching, &|a, b| {
+                a.1.unwrap_or(f64::INFINITY)
+                    .total_cmp(&b.1.unwrap_or(f64::INFINITY))
+                    .then_with(|| key(a.0).cmp(&key(b.0)))
+            });
             Some((inventory, product, matching))
         })
     };

@@ -44,7 +44,9 @@ pub fn Sheet(full: RwSignal<bool>, lang: Lang, children: Children) -> impl IntoV
                 .get()
                 .and_then(|s| s.parent_element())
                 .map_or(start_height, |p| f64::from(p.client_height()));
-            height.set(Some((start_height + delta).clamp(48.0, max)));
+            // Not f64::clamp: it panics if max < 48 (a tiny window), and its
+            // panic message alone brings float formatting into the wasm.
+            height.set(Some((start_height + delta).min(max).max(48.0)));
         }
     };
     let on_up = move |_: PointerEvent| {
