@@ -114,17 +114,17 @@ pub fn fixed(x: f64, decimals: usize) -> String {
         }
         .to_owned();
     }
-    let decimals = decimals.min(POW10.len() - 1);
+    let decimals = decimals.min(19);
     let scaled = (x.abs() * POW10[decimals]).round();
     let sign = if x.is_sign_negative() && scaled > 0.0 {
         "-"
     } else {
         ""
     };
-    // A u128 holds the integer part of any double below 3.4e38; beyond, the
-    // app has no number.
-    let scaled = scaled as u128;
-    let unit = 10u128.pow(decimals as u32);
+    // Saturates at 1.8e19 (in units of the last decimal): far beyond any
+    // distance or coordinate.
+    let scaled = scaled as u64;
+    let unit = 10u64.pow(decimals as u32);
     let (whole, part) = (scaled / unit, scaled % unit);
     if decimals == 0 {
         format!("{sign}{whole}")

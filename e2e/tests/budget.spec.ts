@@ -11,31 +11,17 @@ import { MapPage } from '../pages/map-page';
 import { FeedServer } from '../support/feed-server';
 import { DEFAULT_REGISTRY, MASK_CSV, readData } from '../support/data';
 import { WASM_BUDGET_BYTES, gzippedWasmAndGlue as measure } from '../../scripts/wasm-budget.mjs';
-/** While over the budget, no growth past the size when this test was written
- *  (308 KB, 2026-11-27) plus room for a small fix. */
-const CEILING_BYTES = 316 * 1024;
 
 test.describe('the release download', () => {
   // The same files for every screen: measured once.
   test.beforeEach(({}, info) => test.skip(info.project.name !== 'desktop', 'measured once'));
 
-  const gzippedWasmAndGlue = (): { bytes: number; files: string[] } => measure(join(process.cwd(), 'dist'));
-
   test('wasm + JS glue fit in 250 KB gzipped', async () => {
-    // A known failure, reported as such: the build is over the budget (see
-    // the README's Benchmarks). Playwright fails this test the day it fits,
-    // so that this line goes.
-    test.fail(true, 'NOT met yet (issue 8): wasm + glue are about 308 KB gzipped');
-    const { bytes } = gzippedWasmAndGlue();
-    expect(bytes).toBeLessThanOrEqual(WASM_BUDGET_BYTES);
-  });
-
-  test('wasm + JS glue grow no further while over the budget', async () => {
-    const { bytes, files } = gzippedWasmAndGlue();
+    const { bytes, files } = measure(join(process.cwd(), 'dist'));
     expect(files.filter((f) => f.endsWith('.wasm'))).toHaveLength(1);
     expect(files.filter((f) => f.endsWith('.js'))).toHaveLength(1);
     test.info().annotations.push({ type: 'size', description: `${(bytes / 1024).toFixed(1)} KB gzipped` });
-    expect(bytes, `wasm + glue, gzipped (${files.join(', ')})`).toBeLessThanOrEqual(CEILING_BYTES);
+    expect(bytes, `wasm + glue, gzipped (${files.join(', ')})`).toBeLessThanOrEqual(WASM_BUDGET_BYTES);
   });
 });
 

@@ -3,7 +3,6 @@
 //! names the product, the period and the field, so whoever edits the file can
 //! find it.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::feed::Product;
@@ -16,7 +15,8 @@ pub const BUNDLED: &str = include_str!("../../public/rules.json");
 /// All periods, per product, sorted by start and never overlapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
-    timelines: BTreeMap<Product, Vec<Period>>,
+    /// Indexed by `Product as usize`.
+    timelines: [Vec<Period>; 3],
 }
 
 /// One stretch of time with one set of rules.
@@ -177,7 +177,7 @@ impl Rules {
         if products.is_empty() {
             return Err(RulesError::NoProducts);
         }
-        let mut timelines = BTreeMap::new();
+        let mut timelines: [Vec<Period>; 3] = Default::default();
         for (name, raw_periods) in products {
             let product = Product::from_param(name)
                 .ok_or_else(|| RulesError::UnknownProduct(name.to_string()))?;
@@ -199,7 +199,7 @@ impl Rules {
                 }
                 periods.push(period);
             }
-            timelines.insert(product, periods);
+            timelines[product as usize] = periods;
         }
         Ok(Rules { timelines })
     }
@@ -214,7 +214,7 @@ impl Rules {
 
     /// A product's periods, oldest first (empty when the file has none).
     pub fn timeline(&self, product: Product) -> &[Period] {
-        self.timelines.get(&product).map_or(&[], Vec::as_slice)
+        &self.timelines[product as usize]
     }
 
     /// The period in force on `date`.
