@@ -43,8 +43,8 @@ impl fmt::Display for JsonError {
 }
 
 /// Deeper nesting is refused, so that hostile input cannot exhaust the stack
-/// (serde_json's limit too).
-const MAX_DEPTH: usize = 128;
+/// (where serde_json refuses it too: tests/json.rs).
+const MAX_DEPTH: usize = 127;
 
 /// Reads one JSON value that fills the whole text (spaces around it aside).
 pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
@@ -121,7 +121,7 @@ impl<'a> Value<'a> {
         matches!(self, Value::Null)
     }
 
-    /// What the value is, for messages: `a string "7"`, `a number 1.5`, …
+    /// What the value is, for messages: `the string "7"`, `the number 1.5`, …
     pub fn describe(&self) -> String {
         match self {
             Value::Null => "null".to_owned(),
@@ -274,8 +274,9 @@ impl<'a> Reader<'a> {
                     });
                 }
                 b'\\' => {
-                    let s = owned.get_or_insert_with(String::new);
-                    s.push_str(&self.text[copied_to..self.at]);
+                    owned
+                        .get_or_insert_with(String::new)
+                        .push_str(&self.text[copied_to..self.at]);
                     self.at += 1;
                     let escaped = match self.peek() {
                         Some(b'"') => '"',
@@ -291,7 +292,6 @@ impl<'a> Reader<'a> {
                         _ => return Err(self.error("unknown escape in a string")),
                     };
                     self.at += 1;
-                    // The escapes are all ASCII but \u's.
                     owned.get_or_insert_with(String::new).push(escaped);
                     copied_to = self.at;
                 }
@@ -392,6 +392,29 @@ mod tests {
             parse("{} x").unwrap_err().problem,
             "trailing characters after the value"
         );
+    }
+
+    #[test]
+    fn escapes_are_decoded_and_bad_ones_refused() {
+        let read = |text: &str| parse(text).map(|v| v.as_str().map(str::to_owned));
+        assert_eq!(read(r#""a\/b""#), Ok(Some("a/b".into())));
+        assert_eq!(
+            read(r#""\u81fa\u5317 \ud83d\ude37\n""#),
+            Ok(Some("臺北 😷\n".into()))
+        );
+        assert!(matches!(
+            parse(r#""plain""#),
+            Ok(Value::String(Cow::Borrowed("plain")))
+        ));
+        for bad in [
+            r#""\ud83d""#,
+            r#""\ude37""#,
+            r#""\ud83d\u0041""#,
+            r#""\u12""#,
+            r#""\x""#,
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

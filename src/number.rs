@@ -58,7 +58,8 @@ pub fn parse(text: &str) -> Option<f64> {
         if len == 0 {
             return None;
         }
-        // Beyond ±10^6 the value is 0 or infinite whatever the mantissa.
+        // Capped, so that it cannot overflow: an exponent this large gives 0
+        // or infinity for any number a feed or a link would carry.
         let written = digits[..len]
             .iter()
             .fold(0i64, |n, &d| (n * 10 + i64::from(d - b'0')).min(1_000_000));
@@ -101,8 +102,9 @@ fn scale(mantissa: u64, exponent: i64) -> f64 {
     }
 }
 
-/// `x` with `decimals` digits after the point, as `format!("{x:.N}")`
-/// writes it (a tie may round the other way).
+/// `x` with `decimals` (at most 9) digits after the point, as
+/// `format!("{x:.N}")` writes it (a tie may round the other way), for
+/// |x| below 1.8e10: any distance in metres or coordinate.
 pub fn fixed(x: f64, decimals: usize) -> String {
     if !x.is_finite() {
         return if x.is_nan() {
@@ -114,15 +116,11 @@ pub fn fixed(x: f64, decimals: usize) -> String {
         }
         .to_owned();
     }
-    let decimals = decimals.min(19);
+    let decimals = decimals.min(9);
     let scaled = (x.abs() * POW10[decimals]).round();
-    let sign = if x.is_sign_negative() && scaled > 0.0 {
-        "-"
-    } else {
-        ""
-    };
-    // Saturates at 1.8e19 (in units of the last decimal): far beyond any
-    // distance or coordinate.
+    // As core writes it: -0.04 at one decimal is "-0.0".
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    // Saturates at 1.8e19 units of the last decimal.
     let scaled = scaled as u64;
     let unit = 10u64.pow(decimals as u32);
     let (whole, part) = (scaled / unit, scaled % unit);

@@ -89,7 +89,9 @@ fn what_is_not_a_plain_decimal_is_refused() {
     assert_eq!(fixed(f64::NAN, 1), "NaN");
     assert_eq!(trimmed(121.5, 7), "121.5");
     assert_eq!(trimmed(25.0, 7), "25");
-    assert_eq!(fixed(-0.04, 1), "0.0");
+    assert_eq!(fixed(-0.04, 1), "-0.0");
+    assert_eq!(fixed(9.96, 1), "10.0");
+    assert_eq!(fixed(-121.564_999_9, 5), "-121.56500");
 }
 
 proptest! {
@@ -101,17 +103,17 @@ proptest! {
         negative: bool,
         digits in 1u64..1_000_000_000_000_000,
         point in 0usize..16,
-        exponent in prop::option::of(-22i32..=22),
+        scale in prop::option::of(-22i32..=22),
     ) {
+        // The value is digits × 10^scale: written with the exponent that
+        // gives that scale, or with none (then the scale is minus the digits
+        // after the point, at most 16).
         let digits = digits.to_string();
         let point = point.min(digits.len());
         let mut text = format!("{}{}.{}", if negative { "-" } else { "" }, &digits[..point], &digits[point..]);
-        if let Some(e) = exponent {
-            text.push_str(&format!("e{e}"));
+        if let Some(scale) = scale {
+            text.push_str(&format!("e{}", scale + (digits.len() - point) as i32));
         }
-        // The value is digits × 10^(e − digits after the point).
-        let scale = exponent.unwrap_or(0) - (digits.len() - point) as i32;
-        prop_assume!(scale.abs() <= 22);
         let core: f64 = text.parse().unwrap();
         prop_assert_eq!(parse(&text).map(f64::to_bits), Some(core.to_bits()), "{}", text);
     }

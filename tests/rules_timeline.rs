@@ -292,6 +292,31 @@ fn a_broken_rules_file_is_refused_with_the_problem_named() {
             "\"parity\": { \"scheme\": \"none\", \"odd\": [\"mon\"] }",
             "adult, period 4: parity.odd does not belong to this scheme",
         ),
+        (
+            "[\"mon\", \"wed\", \"fri\"]",
+            "null",
+            "adult, period 1: parity.odd should be a list, not null",
+        ),
+        (
+            "\"from\": \"2020-02-06\"",
+            "\"from\": \"2020-02-06\", \"from\": \"2020-02-07\"",
+            "adult, period 1: from is given twice",
+        ),
+        (
+            "\"parity\": { \"scheme\": \"none\" }",
+            "\"parity\": {}",
+            "adult, period 4: parity.scheme is missing",
+        ),
+        (
+            "\"max_age\": 12",
+            "\"max_age\": 300",
+            "child, period 1: who.max_age should be a whole number up to 255",
+        ),
+        (
+            "\"per\": \"round\"",
+            "\"per\": \"round\", \"rounds\": [{ \"from\": 1, \"until\": \"2022-05-31\" }]",
+            "rapidtest, period 1: limit.rounds.from should be text, not the number 1",
+        ),
     ] {
         let error = edited(from, to, 0).expect_err(to);
         assert!(
@@ -300,6 +325,18 @@ fn a_broken_rules_file_is_refused_with_the_problem_named() {
         );
         assert_eq!(error.to_string(), says);
     }
+    assert_eq!(
+        edited(
+            "\"parity\": { \"scheme\": \"none\" }",
+            "\"parity\": { \"scheme\": \"calendar-day\", \"anyone\": [31, 300] }",
+            0
+        ),
+        Err(period("adult", 4, PeriodProblem::BadDayOfMonth(300)))
+    );
+    assert!(matches!(
+        Rules::parse(br#"{"schema": 1, "products": {"adult": [], "adult": []}}"#),
+        Err(RulesError::Shape(m)) if m == "products.adult is given twice"
+    ));
     // Not JSON at all: the reader's message, with where.
     assert_eq!(
         Rules::parse(b"{\"schema\": 1,\n \"products\": }"),

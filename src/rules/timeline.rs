@@ -16,7 +16,7 @@ pub const BUNDLED: &str = include_str!("../../public/rules.json");
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rules {
     /// Indexed by `Product as usize`.
-    timelines: [Vec<Period>; 3],
+    timelines: [Vec<Period>; Product::ALL.len()],
 }
 
 /// One stretch of time with one set of rules.
@@ -100,7 +100,7 @@ pub enum PeriodProblem {
     /// Starts on or before the end of the period before it.
     Overlaps,
     UnknownWeekday(String),
-    BadDayOfMonth(u8),
+    BadDayOfMonth(u64),
     ZeroLimit,
     /// Neither `per_days` nor `per: "round"` (or both).
     LimitKind,
@@ -158,10 +158,9 @@ impl Rules {
     /// Reads and checks a rules file.
     pub fn parse(bytes: &[u8]) -> Result<Rules, RulesError> {
         let root = json::parse_bytes(bytes).map_err(|e| RulesError::Shape(e.to_string()))?;
-        let file = Fields::of(&root, "the file", &["schema", "about", "products"])
+        let file = Fields::of(&root, "the file", "", &["schema", "about", "products"])
             .map_err(RulesError::Shape)?;
-        let schema = file.whole("schema").and_then(|n| file.present("schema", n));
-        match schema.map_err(RulesError::Shape)? {
+        match file.required_whole("schema").map_err(RulesError::Shape)? {
             1 => {}
             n => return Err(RulesError::UnsupportedSchema(n)),
         }
@@ -177,10 +176,13 @@ impl Rules {
         if products.is_empty() {
             return Err(RulesError::NoProducts);
         }
-        let mut timelines: [Vec<Period>; 3] = Default::default();
-        for (name, raw_periods) in products {
+        let mut timelines: [Vec<Period>; Product::ALL.len()] = Default::default();
+        for (n, (name, raw_periods)) in products.iter().enumerate() {
             let product = Product::from_param(name)
                 .ok_or_else(|| RulesError::UnknownProduct(name.to_string()))?;
+            if products[..n].iter().any(|(earlier, _)| earlier == name) {
+                return Err(RulesError::Shape(format!("products.{name} is given twice")));
+            }
             let raw_periods = raw_periods
                 .as_array()
                 .ok_or_else(|| RulesError::Shape(format!("{name} should be a list of periods")))?;
@@ -251,8 +253,7 @@ fn weekdays(names: &[&str]) -> Result<Vec<u8>, PeriodProblem> {
 
 fn read_limit(limit: &Fields<'_, '_>) -> Result<Limit, PeriodProblem> {
     let shape = PeriodProblem::Shape;
-    let items = limit.whole("items").and_then(|n| limit.present("items", n));
-    let items = items.map_err(shape)?;
+    let items = limit.required_whole("items").map_err(shape)?;
     let per_days = limit.whole("per_days").map_err(shape)?;
     let per = limit.text("per").map_err(shape)?;
     let rounds = limit.list("rounds").map_err(shape)?;
@@ -265,7 +266,8 @@ fn read_limit(limit: &Fields<'_, '_>) -> Result<Limit, PeriodProblem> {
             let rounds = rounds
                 .iter()
                 .map(|r| {
-                    let round = Fields::of(r, "a round", &["from", "until"]).map_err(shape)?;
+                    let known = ["from", "until"];
+                    let round = Fields::of(r, "a round", "limit.rounds.", &known).map_err(shape)?;
                     let day = |field| {
                         let text = round.text(field).map_err(shape)?;
                         text.and_then(Date::parse_iso)
@@ -290,34 +292,33 @@ const PERIOD_FIELDS: &[&str] = &["from", "until", "parity", "limit", "who", "not
 
 fn read_period(raw: &Value<'_>) -> Result<Period, PeriodProblem> {
     let shape = PeriodProblem::Shape;
-    let period = Fields::of(raw, "the period", PERIOD_FIELDS).map_err(shape)?;
-    let from = period.text("from").and_then(|t| period.present("from", t));
-    let from = parse_date("from", from.map_err(shape)?)?;
+    let period = Fields::of(raw, "the period", "", PERIOD_FIELDS).map_err(shape)?;
+    let from = parse_date("from", period.required_text("from").map_err(shape)?)?;
     let until = period.text("until").map_err(shape)?;
     let until = until.map(|u| parse_date("until", u)).transpose()?;
     if until.is_some_and(|u| u < from) {
         return Err(PeriodProblem::EndsBeforeStart);
     }
-    let parity = period.object("parity", &["scheme", "odd", "even", "anyone"]);
+    let parity = period.object("parity", "parity.", &["scheme", "odd", "even", "anyone"]);
     let parity = parity
         .and_then(|p| period.present("parity", p))
         .map_err(shape)?;
     let days = |field| parity.texts(field).map_err(shape);
-    let scheme = match parity.text("scheme").map_err(shape)? {
-        Some("none") => parity.only(&["scheme"]).map(|()| Scheme::None),
-        Some("weekday") => Ok(Scheme::Weekday {
+    let scheme = match parity.required_text("scheme").map_err(shape)? {
+        "none" => parity.only(&["scheme"]).map(|()| Scheme::None),
+        "weekday" => Ok(Scheme::Weekday {
             odd: weekdays(&days("odd")?)?,
             even: weekdays(&days("even")?)?,
             anyone: weekdays(&days("anyone")?)?,
         }),
-        Some("calendar-day") => {
+        "calendar-day" => {
             parity.only(&["scheme", "anyone"])?;
             let anyone = parity.list("anyone").map_err(shape)?;
             let anyone = anyone
                 .iter()
                 .map(|day| match day.as_u64() {
                     Some(d @ 1..=31) => Ok(d as u8),
-                    Some(d) => Err(PeriodProblem::BadDayOfMonth(d.min(255) as u8)),
+                    Some(d) => Err(PeriodProblem::BadDayOfMonth(d)),
                     None => Err(shape(format!(
                         "parity.anyone should list days of the month, not {}",
                         day.describe()
@@ -327,30 +328,31 @@ fn read_period(raw: &Value<'_>) -> Result<Period, PeriodProblem> {
             Ok(Scheme::CalendarDay { anyone })
         }
         other => Err(shape(format!(
-            "parity.scheme should be \"none\", \"weekday\" or \"calendar-day\", not {}",
-            other.map_or("missing".to_owned(), |o| format!("\"{o}\""))
+            "parity.scheme should be \"none\", \"weekday\" or \"calendar-day\", not \"{other}\""
         ))),
     }?;
-    let limit = period.object("limit", &["items", "per_days", "per", "rounds"]);
+    let limit = period.object("limit", "limit.", &["items", "per_days", "per", "rounds"]);
     let limit = limit.map_err(shape)?.map(|l| read_limit(&l)).transpose()?;
-    let who = period.object("who", &["max_age"]).map_err(shape)?;
+    let who = period.object("who", "who.", &["max_age"]).map_err(shape)?;
     let max_age =
         match who {
             Some(who) => {
-                let age = who.whole("max_age").and_then(|a| who.present("max_age", a));
-                Some(u8::try_from(age.map_err(shape)?).map_err(|_| {
+                let age = who.required_whole("max_age").map_err(shape)?;
+                Some(u8::try_from(age).map_err(|_| {
                     shape("who.max_age should be a whole number up to 255".to_owned())
                 })?)
             }
             None => None,
         };
-    let note = period.object("note", &["zh-TW", "en"]).map_err(shape)?;
+    let note = period
+        .object("note", "note.", &["zh-TW", "en"])
+        .map_err(shape)?;
     let note = match note {
         Some(note) => {
-            let text = |field| note.text(field).and_then(|t| note.present(field, t));
+            let text = |field| note.required_text(field).map_err(shape);
             Some(Localized {
-                zh_tw: text("zh-TW").map_err(shape)?.to_owned(),
-                en: text("en").map_err(shape)?.to_owned(),
+                zh_tw: text("zh-TW")?.to_owned(),
+                en: text("en")?.to_owned(),
             })
         }
         None => None,
@@ -368,8 +370,9 @@ fn read_period(raw: &Value<'_>) -> Result<Period, PeriodProblem> {
 }
 
 /// One object of the file, read field by field: a missing field or a null
-/// reads as absent, a field of the wrong type or one the format does not have
-/// (a typo must not be silently ignored) as a message naming it.
+/// reads as absent (a list must not be null), a field of the wrong type, one
+/// the format does not have or one given twice (a typo must not be silently
+/// ignored) as a message naming it.
 struct Fields<'v, 'a> {
     value: &'v Value<'a>,
     /// Where it is, for messages: `limit.` for the period's limit.
@@ -377,18 +380,28 @@ struct Fields<'v, 'a> {
 }
 
 impl<'v, 'a> Fields<'v, 'a> {
-    fn of(value: &'v Value<'a>, what: &str, known: &[&str]) -> Result<Self, String> {
-        let fields = Fields { value, path: "" };
+    /// `what` names the object in messages; `path` prefixes its fields' names.
+    fn of(
+        value: &'v Value<'a>,
+        what: &str,
+        path: &'static str,
+        known: &[&str],
+    ) -> Result<Self, String> {
         let Some(members) = value.as_object() else {
             return Err(format!(
                 "{what} should be an object, not {}",
                 value.describe()
             ));
         };
-        match members.iter().find(|(k, _)| !known.contains(&&**k)) {
-            Some((key, _)) => Err(format!("unknown field \"{key}\" in {what}")),
-            None => Ok(fields),
+        for (i, (key, _)) in members.iter().enumerate() {
+            if !known.contains(&&**key) {
+                return Err(format!("unknown field \"{key}\" in {what}"));
+            }
+            if members[..i].iter().any(|(earlier, _)| earlier == key) {
+                return Err(format!("{path}{key} is given twice"));
+            }
         }
+        Ok(Fields { value, path })
     }
 
     /// Refuses the fields of another scheme.
@@ -425,6 +438,10 @@ impl<'v, 'a> Fields<'v, 'a> {
             .transpose()
     }
 
+    fn required_text(&self, field: &str) -> Result<&'v str, String> {
+        self.text(field).and_then(|t| self.present(field, t))
+    }
+
     fn whole(&self, field: &str) -> Result<Option<u32>, String> {
         self.get(field)
             .map(|v| {
@@ -435,8 +452,12 @@ impl<'v, 'a> Fields<'v, 'a> {
             .transpose()
     }
 
+    fn required_whole(&self, field: &str) -> Result<u32, String> {
+        self.whole(field).and_then(|n| self.present(field, n))
+    }
+
     fn list(&self, field: &str) -> Result<&'v [Value<'a>], String> {
-        match self.get(field) {
+        match self.value.get(field) {
             None => Ok(&[]),
             Some(v) => v.as_array().ok_or_else(|| self.wrong(field, "a list", v)),
         }
@@ -452,19 +473,15 @@ impl<'v, 'a> Fields<'v, 'a> {
             .collect()
     }
 
-    /// A nested object; its fields' messages say `field.`.
-    fn object(&self, field: &'static str, known: &[&str]) -> Result<Option<Self>, String> {
-        let Some(value) = self.get(field) else {
-            return Ok(None);
-        };
-        let mut nested = Fields::of(value, field, known)?;
-        nested.path = match field {
-            "parity" => "parity.",
-            "limit" => "limit.",
-            "who" => "who.",
-            "note" => "note.",
-            _ => "",
-        };
-        Ok(Some(nested))
+    /// A nested object, its fields' names prefixed with `path` in messages.
+    fn object(
+        &self,
+        field: &'static str,
+        path: &'static str,
+        known: &[&str],
+    ) -> Result<Option<Self>, String> {
+        self.get(field)
+            .map(|value| Fields::of(value, field, path, known))
+            .transpose()
     }
 }
