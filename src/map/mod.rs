@@ -38,7 +38,7 @@ const STREET_ZOOM: u8 = 15;
 const PIN_SIZE: f64 = 22.0;
 /// How far beyond the visible map markers are kept, as a share of its size,
 /// so a short pan shows markers that are already there.
-const VIEW_MARGIN: f64 = 0.25;
+const VIEW_MARGIN: f64 = 0.1;
 /// The longest stretch of marker work in one task; the rest follows in the
 /// next, so a pan over 100,000 pharmacies or a refreshed feed never holds a
 /// frame for long (the map fills in over a few frames instead).
