@@ -176,6 +176,8 @@ struct Shown {
     /// Point index in the cluster index → pharmacy index in the inventory.
     pharmacy_of: Vec<usize>,
     markers: HashMap<MarkerKey, (Marker, Look)>,
+    /// Markers that have left the view, taken off the map a slice at a time.
+    leaving: Vec<Marker>,
     /// The selected pharmacy's code.
     selected: Option<String>,
     /// Itself, for a render in a later task ([`Shown::render_soon`]).
@@ -273,6 +275,7 @@ impl LeafletMap {
             index: None,
             pharmacy_of: Vec::new(),
             markers: HashMap::new(),
+            leaving: Vec::new(),
             selected: None,
             this: Weak::new(),
             rest: None,
@@ -648,12 +651,35 @@ impl Shown {
             self.render_soon();
             return;
         }
-        for (marker, _) in self.markers.values() {
-            marker.remove();
-        }
-        self.markers = keep;
+        // What left the view goes a slice at a time too: Leaflet removing
+        // hundreds of markers at once (its events, the DOM) was one long task.
+        let gone = std::mem::replace(&mut self.markers, keep);
+        self.leaving
+            .extend(gone.into_values().map(|(marker, _)| marker));
         self.drawn_once = true;
-        if !self.waiting() {
+        self.remove_leaving_since(started);
+    }
+
+    /// Takes markers that left the view off the map, [`Shown::remove_leaving_since`].
+    fn remove_leaving(&mut self) {
+        self.remove_leaving_since(js_sys::Date::now());
+    }
+
+    /// Takes markers that left the view off the map until the slice begun at
+    /// `started` is used up, the rest in the next task; the map is drawn once
+    /// none is left.
+    fn remove_leaving_since(&mut self, started: f64) {
+        self.rest = None;
+        let slice = self.slice_ms();
+        while let Some(marker) = self.leaving.pop() {
+            marker.remove();
+            if js_sys::Date::now() - started >= slice {
+                break;
+            }
+        }
+        if !self.leaving.is_empty() {
+            self.rest = Some(self.in_next_task(Shown::remove_leaving));
+        } else if !self.waiting() {
             let _ = self.container.set_attribute("data-drawn", "true");
         }
     }
