@@ -38,10 +38,7 @@ pub fn parse(text: &str) -> Result<Inventory, FeedError> {
     };
     let mut rows = Rows::new(format);
     for (index, feature) in features.iter().enumerate() {
-        let Some(props) = feature
-            .get("properties")
-            .filter(|p| p.as_object().is_some())
-        else {
+        let Some(props) = properties(feature) else {
             rows.skip(index + 1, RowProblem::Malformed);
             continue;
         };
@@ -80,6 +77,13 @@ fn detect(features: &[Value]) -> Option<FeedFormat> {
     } else {
         None
     }
+}
+
+/// A feature's `properties`, if they are an object.
+pub(super) fn properties<'v>(feature: &'v Value<'_>) -> Option<&'v Value<'v>> {
+    feature
+        .get("properties")
+        .filter(|p| p.as_object().is_some())
 }
 
 /// A feature's code, name and point: all a registry needs, and where every

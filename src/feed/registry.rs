@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::geojson::{features, point_row};
+use super::geojson::{features, point_row, properties};
 use super::model::{FeedError, FeedFormat, Inventory};
 use super::rows::{RawRow, Rows};
 use crate::number;
@@ -105,10 +105,7 @@ impl<'a> RegistryParse<'a> {
         if self.next_line.is_none() {
             let text = self.text.trim_start_matches('\u{feff}');
             for (index, feature) in features(text)?.iter().enumerate() {
-                if let Some(props) = feature
-                    .get("properties")
-                    .filter(|p| p.as_object().is_some())
-                {
+                if let Some(props) = properties(feature) {
                     let mut raw = point_row(feature, props);
                     // A registry entry needs no name of its own.
                     raw.name = "-";

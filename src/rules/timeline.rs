@@ -3,6 +3,7 @@
 //! names the product, the period and the field, so whoever edits the file can
 //! find it.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::feed::Product;
@@ -167,12 +168,9 @@ impl Rules {
         file.text("about").map_err(RulesError::Shape)?;
         let products = file.present("products", file.get("products"));
         let products = products.map_err(RulesError::Shape)?;
-        let products = products.as_object().ok_or_else(|| {
-            RulesError::Shape(format!(
-                "products should be an object, not {}",
-                products.describe()
-            ))
-        })?;
+        let products = products
+            .as_object()
+            .ok_or_else(|| RulesError::Shape(file.wrong("products", "an object", products)))?;
         if products.is_empty() {
             return Err(RulesError::NoProducts);
         }
@@ -180,7 +178,7 @@ impl Rules {
         for (n, (name, raw_periods)) in products.iter().enumerate() {
             let product = Product::from_param(name)
                 .ok_or_else(|| RulesError::UnknownProduct(name.to_string()))?;
-            if products[..n].iter().any(|(earlier, _)| earlier == name) {
+            if repeats_an_earlier_key(products, n) {
                 return Err(RulesError::Shape(format!("products.{name} is given twice")));
             }
             let raw_periods = raw_periods
@@ -369,6 +367,13 @@ fn read_period(raw: &Value<'_>) -> Result<Period, PeriodProblem> {
     })
 }
 
+/// Whether the `i`th member's key is one an earlier member has.
+fn repeats_an_earlier_key(members: &[(Cow<'_, str>, Value<'_>)], i: usize) -> bool {
+    members[..i]
+        .iter()
+        .any(|(earlier, _)| *earlier == members[i].0)
+}
+
 /// One object of the file, read field by field: a missing field or a null
 /// reads as absent (a list must not be null), a field of the wrong type, one
 /// the format does not have or one given twice (a typo must not be silently
@@ -397,7 +402,7 @@ impl<'v, 'a> Fields<'v, 'a> {
             if !known.contains(&&**key) {
                 return Err(format!("unknown field \"{key}\" in {what}"));
             }
-            if members[..i].iter().any(|(earlier, _)| earlier == key) {
+            if repeats_an_earlier_key(members, i) {
                 return Err(format!("{path}{key} is given twice"));
             }
         }
