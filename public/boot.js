@@ -13,7 +13,8 @@
 // feed downloads. On a repeat visit the service worker serves the app from
 // this device, so the link is the feed's alone: it is requested here at once
 // (this script runs as soon as it arrives, `async`), and the app's first poll
-// takes the answer.
+// takes the answer. (The worker itself has asked for it already, as the
+// navigation started: this request takes that answer, public/sw.js.)
 // (Not in a background tab: the answer would be old by the time it is seen.)
 // The app's poll takes the controller too, to stop the request on its
 // timeout or a newer poll.

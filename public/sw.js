@@ -12,9 +12,12 @@
 //   is network-first with the last good answer as the fallback, marked with
 //   the header `x-mask-map-offline: 1` so the page can say it is old.
 // - Map tiles are left to the network (no unbounded image cache).
+// - On a repeat visit the feed is asked for as the navigation starts, before
+//   the page has even arrived: the page's own request for it (boot.js) then
+//   takes that answer, already on its way.
 //
 // Bump VERSION when this file's logic changes: the old caches are dropped.
-const VERSION = 'v2';
+const VERSION = 'v3';
 const SHELL = `mask-map-shell-${VERSION}`;
 const DATA = `mask-map-data-${VERSION}`;
 
@@ -70,12 +73,15 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-/** Network first; the saved copy (marked) when the network fails. */
-async function networkFirst(request, cacheName, mark) {
+/** Network first; the saved copy (marked) when the network fails. The
+ *  answer is saved while the page reads it, not before: a feed is read as it
+ *  downloads. */
+async function networkFirst(event, cacheName, mark) {
+  const request = event.request;
   const cache = await caches.open(cacheName);
   try {
-    const response = await fetch(request);
-    if (response.ok) await cache.put(request, response.clone());
+    const response = await (takeEarly(request) ?? fetch(request));
+    if (response.ok) event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
     return response;
   } catch (error) {
     const saved = await cache.match(request, { ignoreVary: true });
@@ -95,6 +101,45 @@ async function cacheFirst(request) {
   return response;
 }
 
+/** Feeds asked for as a navigation started, by URL, until the page asks. */
+const early = new Map();
+// The page asks within a second or two of its navigation; an answer not taken
+// by then is not used (the page's request goes to the network itself).
+const EARLY_FOR_MS = 10_000;
+
+/** The feed a page at `pageUrl` will ask for first, as boot.js works it out:
+ *  its `feed=`, else the default its saved copy names (a meta tag). */
+async function feedOfPage(pageUrl) {
+  let feed = new URL(pageUrl).searchParams.get('feed');
+  if (!feed) {
+    const saved = await caches.match('./', { cacheName: SHELL });
+    // An escaped value (&amp;...) is left to the page, which reads it right.
+    const meta = saved && (await saved.text()).match(/<meta name="mask-map:default-feed" content="([^"&]*)"/);
+    feed = meta ? meta[1] : '';
+  }
+  feed = feed.trim();
+  if (feed === '' || (/^[a-z][a-z0-9+.-]*:/i.test(feed) && !/^https?:\/\//i.test(feed))) return null;
+  return new URL(feed, pageUrl).href;
+}
+
+/** Starts the download of the feed of the page being navigated to. */
+async function askEarly(pageUrl) {
+  const url = await feedOfPage(pageUrl);
+  if (url === null) return;
+  const response = fetch(url, { cache: 'no-cache' });
+  // Not taken: no unhandled rejection.
+  response.catch(() => undefined);
+  early.set(url, { response, at: Date.now() });
+  await response.catch(() => undefined);
+}
+
+/** The early answer for `request`, once, while it is fresh. */
+function takeEarly(request) {
+  const entry = early.get(request.url);
+  early.delete(request.url);
+  return entry && Date.now() - entry.at < EARLY_FOR_MS ? entry.response : null;
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
@@ -107,6 +152,8 @@ self.addEventListener('fetch', (event) => {
     );
     // Keep the saved shell in step with the release just loaded.
     event.waitUntil(saveShell().catch(() => undefined));
+    // A repeat visit: the page's feed, before the page is even here.
+    event.waitUntil(askEarly(request.url).catch(() => undefined));
     return;
   }
   if (!sameOrigin && request.destination === 'image') return; // tiles
@@ -115,5 +162,5 @@ self.addEventListener('fetch', (event) => {
   const shell =
     sameOrigin &&
     (isHashed(url.pathname) || url.pathname.includes('/vendor/') || url.pathname.endsWith('/boot.js') || /\.(svg|webmanifest)$/.test(url.pathname));
-  event.respondWith(shell ? cacheFirst(request) : networkFirst(request, DATA, true));
+  event.respondWith(shell ? cacheFirst(request) : networkFirst(event, DATA, true));
 });

@@ -58,6 +58,36 @@ test('on a repeat visit the app itself comes from this device: only the page and
   expect(fromNetwork.filter((p) => /^\/mask-map-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p))).toEqual([]);
 });
 
+test('on a repeat visit the worker asks for the feed as the navigation starts, before the page has arrived', async ({ page, context }) => {
+  const app = new MapPage(page);
+  await visitUntilControlled(app);
+  const count = await app.feedStatus.getAttribute('data-count');
+  const order: string[] = [];
+  context.on('request', (r) => {
+    if (r.serviceWorker() && new URL(r.url()).pathname === '/data/maskdata-2020-03-03.csv') order.push('feed asked');
+  });
+  // The page is held on its way for a while: only the worker, at the
+  // navigation's start, can ask for the feed in that time (boot.js would
+  // ask only once the page is here).
+  await context.route(
+    (url) => url.pathname === '/',
+    async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      order.push('page sent');
+      await route.continue();
+    },
+  );
+  await page.reload();
+  await app.settled();
+  expect(order[0]).toBe('feed asked');
+  expect(order).toContain('page sent');
+  // One request still: the page took the worker's answer.
+  expect(order.filter((e) => e === 'feed asked')).toHaveLength(1);
+  // ...and shows it as the network's, not as a copy saved on this device.
+  await expect(app.feedStatus).toHaveAttribute('data-count', count!);
+  await expect(app.feedStatus).not.toContainText('Offline');
+});
+
 test('a new release is served on the next online load, not the saved one', async ({ page }) => {
   test.skip(test.info().project.name !== 'desktop', 'one browser is enough: it edits the served page');
   const app = new MapPage(page);
