@@ -156,7 +156,10 @@ async fn a_pin_shows_its_stock_level_and_name_and_selecting_it_reports_its_code(
         pin.get_attribute("data-stock").as_deref(),
         Some(expected.as_str())
     );
-    let icon: web_sys::HtmlElement = pin.parent_element().unwrap().unchecked_into();
+    // The pin is the marker's one element: its title is the name, and it takes the click.
+    let icon: web_sys::HtmlElement = pin.unchecked_into();
+    assert!(icon.class_list().contains("leaflet-marker-icon"));
+    assert_eq!(icon.text_content().as_deref(), Some(expected.glyph()));
     assert_eq!(
         icon.get_attribute("title").as_deref(),
         Some(pharmacy.name.as_str())

@@ -43,7 +43,7 @@ test('with at= the nearest pharmacies with stock are listed with their true dist
   // Selecting one opens its details and highlights it, in view, on the map.
   await items.first().getByRole('button').click();
   await expect(page.getByTestId('details')).toHaveAttribute('data-id', expected[0].code);
-  await expect(page.locator(`.pin-selected [data-id="${expected[0].code}"]`)).toBeInViewport();
+  await expect(page.locator(`.pin-selected[data-id="${expected[0].code}"]`)).toBeInViewport();
   await app.screenshot('nearest', info.project.name);
   expect(app.pageErrors).toEqual([]);
 });

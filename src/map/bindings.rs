@@ -46,18 +46,29 @@ pub fn destroy_map(map: &leaflet::Map) {
 /// A Leaflet icon whose body is `content`, with `class_name` on its wrapper
 /// and its anchor at the centre of a `size`×`size` pixel box.
 pub fn element_icon(content: &Element, class_name: &str, size: f64) -> DivIcon {
+    div_icon(&icon_options(JsValue::from(content), class_name, size))
+}
+
+/// A Leaflet icon that is one element with `class_name` and nothing inside
+/// (its marker's owner fills it in, [`marker_element`]), its anchor at the
+/// centre of a `size`×`size` pixel box.
+pub fn bare_icon(class_name: &str, size: f64) -> DivIcon {
+    div_icon(&icon_options(JsValue::FALSE, class_name, size))
+}
+
+fn icon_options(html: JsValue, class_name: &str, size: f64) -> Object {
     let options = Object::new();
     let pair = |n: f64| js_sys::Array::of2(&n.into(), &n.into());
     // Reflect::set only fails on a frozen or non-object target; ours is neither.
     for (key, value) in [
-        ("html", JsValue::from(content)),
+        ("html", html),
         ("className", class_name.into()),
         ("iconSize", pair(size).into()),
         ("iconAnchor", pair(size / 2.0).into()),
     ] {
         let _ = Reflect::set(&options, &key.into(), &value);
     }
-    div_icon(&options)
+    options
 }
 
 #[wasm_bindgen]
@@ -116,6 +127,11 @@ impl Drop for Listener {
             .unchecked_ref::<RawEvented>()
             .off(self.event, self.handler.as_ref().unchecked_ref());
     }
+}
+
+/// A marker's icon element, once the marker is on the map.
+pub fn marker_element(marker: &leaflet::Marker) -> Option<web_sys::HtmlElement> {
+    marker.unchecked_ref::<RawMarker>().get_element()
 }
 
 /// The element of the marker a group event came from.

@@ -30,12 +30,16 @@ use crate::spatial::TAIWAN_VIEW;
 use crate::timers::Timer;
 
 pub use bindings::element_icon;
-use bindings::{event_marker_element, Listener};
+use bindings::{bare_icon, event_marker_element, marker_element, Listener};
 
 /// Zoom for a single point of interest (`at=` without `zoom=`): a few streets.
 const STREET_ZOOM: u8 = 15;
-/// Pixel size of a pharmacy pin.
-const PIN_SIZE: f64 = 22.0;
+/// Pixel size of a pharmacy pin's box: its 44 px target, the disc inside
+/// (style/main.css).
+const PIN_SIZE: f64 = 44.0;
+/// What a cluster's box adds around its disc on each side, for a target
+/// of at least 44 px (style/main.css).
+const CLUSTER_MARGIN: f64 = 7.0;
 /// How far beyond the visible map markers are kept, as a share of its size,
 /// so a short pan shows markers that are already there.
 const VIEW_MARGIN: f64 = 0.1;
@@ -622,7 +626,7 @@ impl Shown {
                     let options = MarkerOptions::new();
                     options.set_keyboard(true);
                     // Leaflet sets `title` as a property: text, never markup.
-                    // (A cluster's name is its body's aria-label, which follows its count.)
+                    // (A cluster's name is its aria-label, which follows its count.)
                     if let Some(p) = pharmacy {
                         options.set_title(p.name.clone());
                     }
@@ -632,6 +636,7 @@ impl Shown {
                     let marker =
                         Marker::new_with_options(&LatLng::new(item.at.lat, item.at.lng), &options);
                     marker.add_to_layer_group(self.pins.unchecked_ref());
+                    self.fill_in(&marker, &item, pharmacy);
                     drawn += 1;
                     (marker, None)
                 }
@@ -639,6 +644,7 @@ impl Shown {
             if old.is_some() && old.as_ref() != Some(&look) {
                 marker.set_lat_lng(&LatLng::new(item.at.lat, item.at.lng));
                 marker.set_icon(&self.icon(&item, pharmacy));
+                self.fill_in(&marker, &item, pharmacy);
                 drawn += 1;
             }
             keep.insert(key, (marker, look));
@@ -684,30 +690,78 @@ impl Shown {
         }
     }
 
+    /// A marker's look: one element (hundreds can be in view, and the
+    /// browser restyles each at a drag's start and end), its class here,
+    /// its text and hooks from [`Shown::fill_in`].
     fn icon(&self, item: &Item, pharmacy: Option<&Pharmacy>) -> leaflet::Icon {
         match (item.kind, pharmacy) {
-            (ItemKind::Cluster(id), _) => {
-                let (element, size) = cluster_element(id, item.count, item.with_stock, self.lang);
-                element_icon(&element, "cluster-icon", size).into()
+            (ItemKind::Cluster(_), _) => {
+                let class = format!("cluster cluster--{}", cluster_stock(item));
+                bare_icon(&class, cluster_size(item.count) + 2.0 * CLUSTER_MARGIN).into()
             }
             (_, Some(pharmacy)) => {
+                let level = pharmacy.stock_level(self.product, self.levels);
                 let selected = self.selected.as_ref() == Some(&pharmacy.code);
-                let class = if selected { "pin pin-selected" } else { "pin" };
-                element_icon(&pin(pharmacy, self.product, self.levels), class, PIN_SIZE).into()
+                let class = format!(
+                    "pin pin--{}{}",
+                    level.as_str(),
+                    if selected { " pin-selected" } else { "" }
+                );
+                bare_icon(&class, PIN_SIZE).into()
             }
             (_, None) => unreachable!("a point marker always has its pharmacy"),
         }
     }
 
+    /// A marker's text and hooks, on its element once Leaflet has made it
+    /// (again after each new icon, which empties it). A cluster: its count,
+    /// its name (`aria-label`), `data-count` and the id its click needs. A
+    /// pin: its stock level's glyph (colour is never the only cue), `data-id`
+    /// and `data-stock`; its name is the marker's title. All as text.
+    fn fill_in(&self, marker: &Marker, item: &Item, pharmacy: Option<&Pharmacy>) {
+        let Some(element) = marker_element(marker) else {
+            return;
+        };
+        let (text, hooks) = match (item.kind, pharmacy) {
+            (ItemKind::Cluster(id), _) => (
+                item.count.to_string(),
+                vec![
+                    ("data-count", item.count.to_string()),
+                    ("data-with-stock", item.with_stock.to_string()),
+                    ("data-zoom", id.zoom.to_string()),
+                    ("data-index", id.index.to_string()),
+                    (
+                        "aria-label",
+                        i18n::cluster_label(self.lang, item.count, item.with_stock),
+                    ),
+                ],
+            ),
+            (_, Some(pharmacy)) => {
+                let level = pharmacy.stock_level(self.product, self.levels);
+                (
+                    level.glyph().to_owned(),
+                    vec![
+                        ("data-id", pharmacy.code.clone()),
+                        ("data-stock", level.as_str().to_owned()),
+                    ],
+                )
+            }
+            (_, None) => return,
+        };
+        for (name, value) in hooks {
+            let _ = element.set_attribute(name, &value);
+        }
+        element.set_text_content(Some(&text));
+    }
+
     /// A pharmacy is selected; a cluster gives the view where it splits.
     fn clicked(&mut self, element: &HtmlElement) -> Option<(LatLng, f64)> {
-        let body = element.first_element_child()?;
-        if let Some(code) = body.get_attribute("data-id") {
+        if let Some(code) = element.get_attribute("data-id") {
             self.on_select.run(code);
             return None;
         }
-        let zoom = body.get_attribute("data-zoom")?.parse::<u8>().ok()?;
-        let index = body.get_attribute("data-index")?.parse::<u32>().ok()?;
+        let zoom = element.get_attribute("data-zoom")?.parse::<u8>().ok()?;
+        let index = element.get_attribute("data-index")?.parse::<u32>().ok()?;
         let id = ClusterId { zoom, index };
         let (marker, _) = self.markers.get(&MarkerKey::Cluster(id))?;
         let target = self.index.as_ref()?.expansion_zoom(id).min(MAX_ZOOM);
@@ -755,52 +809,21 @@ fn element(tag: &str, class: &str) -> web_sys::Element {
     element
 }
 
-/// A cluster's body: its count as text, its stock share as a class, and
-/// the hooks `data-count` and (for the click) its id.
-fn cluster_element(
-    id: ClusterId,
-    count: u32,
-    with_stock: u32,
-    lang: crate::config::Lang,
-) -> (web_sys::Element, f64) {
-    let share = f64::from(with_stock) / f64::from(count.max(1));
-    let stock = match share {
+/// A cluster's share with stock, as its class names it.
+fn cluster_stock(item: &Item) -> &'static str {
+    match f64::from(item.with_stock) / f64::from(item.count.max(1)) {
         s if s >= 0.5 => "many",
         s if s > 0.0 => "few",
         _ => "none",
-    };
-    let body = element("div", &format!("cluster cluster--{stock}"));
-    for (name, value) in [
-        ("data-count", count.to_string()),
-        ("data-with-stock", with_stock.to_string()),
-        ("data-zoom", id.zoom.to_string()),
-        ("data-index", id.index.to_string()),
-        ("aria-label", i18n::cluster_label(lang, count, with_stock)),
-        ("role", "button".to_owned()),
-    ] {
-        let _ = body.set_attribute(name, &value);
     }
-    body.set_text_content(Some(&count.to_string()));
-    let size = match count {
+}
+
+/// A cluster disc's pixel size, by its count.
+fn cluster_size(count: u32) -> f64 {
+    match count {
         0..=9 => 30.0,
         10..=99 => 36.0,
         100..=999 => 42.0,
         _ => 48.0,
-    };
-    (body, size)
-}
-
-/// The pin's body: its stock level as a class and a glyph (so colour is not
-/// the only cue) and the hook `data-id`. Its name is the marker's title, as text.
-fn pin(
-    pharmacy: &Pharmacy,
-    product: Option<Product>,
-    levels: Option<StockThresholds>,
-) -> web_sys::Element {
-    let level = pharmacy.stock_level(product, levels);
-    let body = element("span", &format!("pin__body pin--{}", level.as_str()));
-    let _ = body.set_attribute("data-id", &pharmacy.code);
-    let _ = body.set_attribute("data-stock", level.as_str());
-    body.set_text_content(Some(level.glyph()));
-    body
+    }
 }
