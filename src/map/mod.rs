@@ -53,8 +53,10 @@ const RENDER_SLICE_MS: f64 = 8.0;
 /// frames.
 const FIRST_SLICE_MS: f64 = 40.0;
 /// Markers a slice always draws, however long the rest of it took: a busy
-/// device must still make progress.
-const RENDER_MIN_PER_SLICE: usize = 16;
+/// device must still make progress. Few: a new marker costs 1.3-3 ms at 4x
+/// CPU (Leaflet's marker, its element, our hooks), so 16 made a slice of
+/// 20-50 ms whatever its budget.
+const RENDER_MIN_PER_SLICE: usize = 2;
 
 /// Pharmacies of a replaced inventory freed per task (about 4 ms at 4x CPU).
 const OLD_PHARMACIES_PER_TASK: usize = 500;
