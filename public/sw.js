@@ -126,6 +126,10 @@ async function feedOfPage(pageUrl) {
 async function askEarly(pageUrl) {
   const url = await feedOfPage(pageUrl);
   if (url === null) return;
+  // Answers nobody took, and this feed's previous one, are dropped.
+  for (const [other, entry] of early) {
+    if (other === url || !fresh(entry)) drop(other);
+  }
   const response = fetch(url, { cache: 'no-cache' });
   // Not taken: no unhandled rejection.
   response.catch(() => undefined);
@@ -133,11 +137,23 @@ async function askEarly(pageUrl) {
   await response.catch(() => undefined);
 }
 
+const fresh = (entry) => Date.now() - entry.at < EARLY_FOR_MS;
+
+/** Forgets an early answer and stops its download. */
+function drop(url) {
+  early.get(url)?.response.then((r) => r.body?.cancel()).catch(() => undefined);
+  early.delete(url);
+}
+
 /** The early answer for `request`, once, while it is fresh. */
 function takeEarly(request) {
   const entry = early.get(request.url);
-  early.delete(request.url);
-  return entry && Date.now() - entry.at < EARLY_FOR_MS ? entry.response : null;
+  if (entry && fresh(entry)) {
+    early.delete(request.url);
+    return entry.response;
+  }
+  if (entry) drop(request.url);
+  return null;
 }
 
 self.addEventListener('fetch', (event) => {
