@@ -12,14 +12,16 @@
 //   is network-first with the last good answer as the fallback, marked with
 //   the header `x-mask-map-offline: 1` so the page can say it is old.
 // - Map tiles are left to the network (no unbounded image cache).
-// - On a repeat visit the feed is asked for as the navigation starts, before
-//   the page has even arrived: the page's own request for it (boot.js) then
-//   takes that answer, already on its way.
+// - On a repeat visit the app's feed is asked for as the navigation to the
+//   app starts, before the page has even arrived: the page's own request for
+//   it (boot.js) then takes that answer, already on its way.
 //
-// Bump VERSION when this file's logic changes: the old caches are dropped.
+// Bump VERSION when this file's logic changes: the old shell cache is dropped.
+// The data cache (the last good feed, which must outlive a release) has its
+// own version, bumped only when what it holds changes.
 const VERSION = 'v3';
 const SHELL = `mask-map-shell-${VERSION}`;
-const DATA = `mask-map-data-${VERSION}`;
+const DATA = 'mask-map-data-v2';
 
 /** Same-origin files the page references (href/src attributes: the JS and
  *  wasm through Trunk's preload links). */
@@ -73,15 +75,13 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-/** Network first; the saved copy (marked) when the network fails. The
- *  answer is saved while the page reads it, not before: a feed is read as it
- *  downloads. */
+/** Network first; the saved copy (marked) when the network fails. */
 async function networkFirst(event, cacheName, mark) {
   const request = event.request;
   const cache = await caches.open(cacheName);
   try {
-    const response = await (takeEarly(request) ?? fetch(request));
-    if (response.ok) event.waitUntil(cache.put(request, response.clone()).catch(() => undefined));
+    const response = await fromEarlyOrNetwork(request);
+    if (response.ok) await cache.put(request, response.clone());
     return response;
   } catch (error) {
     const saved = await cache.match(request, { ignoreVary: true });
@@ -101,59 +101,78 @@ async function cacheFirst(request) {
   return response;
 }
 
-/** Feeds asked for as a navigation started, by URL, until the page asks. */
+/** Feeds asked for as a navigation to the app started, by URL, until its
+ *  page asks: { response, controller, at }. */
 const early = new Map();
+/** Settles once the latest navigation's early request (if any) is listed. */
+let listing = Promise.resolve();
 // The page asks within a second or two of its navigation; an answer not taken
-// by then is not used (the page's request goes to the network itself).
+// by then is dropped (the page's request goes to the network itself).
 const EARLY_FOR_MS = 10_000;
 
-/** The feed a page at `pageUrl` will ask for first, as boot.js works it out:
- *  its `feed=`, else the default its saved copy names (a meta tag). */
+/** The feed the app at `pageUrl` will ask for first, as boot.js works it
+ *  out: its `feed=`, else the default its saved page names (a meta tag).
+ *  Only this origin's feeds or that default: the worker has no
+ *  Content-Security-Policy, so a link's other origin is left to the page,
+ *  whose policy decides. */
 async function feedOfPage(pageUrl) {
-  let feed = new URL(pageUrl).searchParams.get('feed');
-  if (!feed) {
-    const saved = await caches.match('./', { cacheName: SHELL });
-    // An escaped value (&amp;...) is left to the page, which reads it right.
-    const meta = saved && (await saved.text()).match(/<meta name="mask-map:default-feed" content="([^"&]*)"/);
-    feed = meta ? meta[1] : '';
-  }
-  feed = feed.trim();
+  const saved = await caches.match('./', { cacheName: SHELL });
+  // An escaped value (&amp;...) is left to the page, which reads it right.
+  const meta = saved && (await saved.text()).match(/<meta name="mask-map:default-feed" content="([^"&]*)"/);
+  const fallback = meta ? meta[1].trim() : '';
+  const feed = (new URL(pageUrl).searchParams.get('feed') || fallback).trim();
   if (feed === '' || (/^[a-z][a-z0-9+.-]*:/i.test(feed) && !/^https?:\/\//i.test(feed))) return null;
-  return new URL(feed, pageUrl).href;
+  const url = new URL(feed, pageUrl);
+  return url.origin === self.location.origin || feed === fallback ? url.href : null;
 }
 
-/** Starts the download of the feed of the page being navigated to. */
+/** Starts the download of the app's feed as a navigation to it starts;
+ *  settles once the download is listed. */
 async function askEarly(pageUrl) {
   const url = await feedOfPage(pageUrl);
   if (url === null) return;
-  // Answers nobody took, and this feed's previous one, are dropped.
+  // This feed's previous answer, or any nobody took, is dropped.
   for (const [other, entry] of early) {
     if (other === url || !fresh(entry)) drop(other);
   }
-  const response = fetch(url, { cache: 'no-cache' });
+  const controller = new AbortController();
+  const response = fetch(url, { cache: 'no-cache', signal: controller.signal });
   // Not taken: no unhandled rejection.
   response.catch(() => undefined);
-  early.set(url, { response, at: Date.now() });
-  await response.catch(() => undefined);
+  const entry = { response, controller, at: Date.now() };
+  early.set(url, entry);
+  setTimeout(() => early.get(url) === entry && drop(url), EARLY_FOR_MS);
 }
 
 const fresh = (entry) => Date.now() - entry.at < EARLY_FOR_MS;
 
 /** Forgets an early answer and stops its download. */
 function drop(url) {
-  early.get(url)?.response.then((r) => r.body?.cancel()).catch(() => undefined);
+  early.get(url)?.controller.abort();
   early.delete(url);
 }
 
-/** The early answer for `request`, once, while it is fresh. */
-function takeEarly(request) {
+/** The answer to `request`: the early one if it is on its way (once; its
+ *  download stops with the page's request), else the network's. An early
+ *  request that failed is made again: the network may be back. */
+async function fromEarlyOrNetwork(request) {
+  await listing;
   const entry = early.get(request.url);
   if (entry && fresh(entry)) {
     early.delete(request.url);
-    return entry.response;
+    request.signal.addEventListener('abort', () => entry.controller.abort());
+    return entry.response.catch(() => fetch(request));
   }
   if (entry) drop(request.url);
-  return null;
+  return fetch(request);
+}
+
+/** Whether a navigation is to the app's page (not a file in its scope, and
+ *  not a prefetch or prerender, which may never be shown). */
+function isAppPage(request) {
+  const scope = new URL(self.registration.scope).pathname;
+  const path = new URL(request.url).pathname;
+  return (path === scope || path === `${scope}index.html`) && !request.headers.has('sec-purpose');
 }
 
 self.addEventListener('fetch', (event) => {
@@ -168,8 +187,11 @@ self.addEventListener('fetch', (event) => {
     );
     // Keep the saved shell in step with the release just loaded.
     event.waitUntil(saveShell().catch(() => undefined));
-    // A repeat visit: the page's feed, before the page is even here.
-    event.waitUntil(askEarly(request.url).catch(() => undefined));
+    // A repeat visit: the app's feed, before the page is even here.
+    if (isAppPage(request)) {
+      listing = askEarly(request.url).catch(() => undefined);
+      event.waitUntil(listing);
+    }
     return;
   }
   if (!sameOrigin && request.destination === 'image') return; // tiles

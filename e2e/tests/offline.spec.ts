@@ -2,7 +2,7 @@
 // the app and the last good feed when the network is gone, and a new release
 // is never hidden behind the saved one. Default real snapshot (2020-03-03
 // NHIA CSV + registry).
-import { test, expect } from '@playwright/test';
+import { test, expect, type BrowserContext } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { MapPage } from '../pages/map-page';
 
@@ -58,17 +58,15 @@ test('on a repeat visit the app itself comes from this device: only the page and
   expect(fromNetwork.filter((p) => /^\/mask-map-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p))).toEqual([]);
 });
 
-test('on a repeat visit the worker asks for the feed as the navigation starts, before the page has arrived', async ({ page, context }) => {
-  const app = new MapPage(page);
-  await visitUntilControlled(app);
-  const count = await app.feedStatus.getAttribute('data-count');
+/** Holds every request for the page on its way for a while (the worker's
+ *  own included) and notes, in order, when each is let go and when the
+ *  worker asks for `feed`: only the worker, at a navigation's start, can ask
+ *  for a feed while its page is held (boot.js asks once the page is here). */
+async function holdThePage(context: BrowserContext, feed: (url: URL) => boolean) {
   const order: string[] = [];
   context.on('request', (r) => {
-    if (r.serviceWorker() && new URL(r.url()).pathname === '/data/maskdata-2020-03-03.csv') order.push('feed asked');
+    if (r.serviceWorker() && feed(new URL(r.url()))) order.push('feed asked');
   });
-  // The page is held on its way for a while: only the worker, at the
-  // navigation's start, can ask for the feed in that time (boot.js would
-  // ask only once the page is here).
   await context.route(
     (url) => url.pathname === '/',
     async (route) => {
@@ -77,15 +75,34 @@ test('on a repeat visit the worker asks for the feed as the navigation starts, b
       await route.continue();
     },
   );
+  return order;
+}
+
+test('on a repeat visit the worker asks for the feed as the navigation starts, before the page has arrived', async ({ page, context }) => {
+  const app = new MapPage(page);
+  await visitUntilControlled(app);
+  const count = await app.feedStatus.getAttribute('data-count');
+  const order = await holdThePage(context, (url) => url.pathname === '/data/maskdata-2020-03-03.csv');
   await page.reload();
   await app.settled();
   expect(order[0]).toBe('feed asked');
   expect(order).toContain('page sent');
-  // One request still: the page took the worker's answer.
+  // One request still: the page took the worker's answer...
   expect(order.filter((e) => e === 'feed asked')).toHaveLength(1);
   // ...and shows it as the network's, not as a copy saved on this device.
   await expect(app.feedStatus).toHaveAttribute('data-count', count!);
   await expect(app.feedStatus).not.toContainText('Offline');
+});
+
+test("the worker never asks early for another origin's feed a link names: that is the page's policy to allow", async ({ page, context }) => {
+  const app = new MapPage(page);
+  await visitUntilControlled(app);
+  // Nothing listens there: only whether, and when, it is asked matters.
+  const elsewhere = 'http://127.0.0.1:9/maskdata.csv';
+  const order = await holdThePage(context, (url) => url.href === elsewhere);
+  await page.goto(`/?feed=${encodeURIComponent(elsewhere)}&tiles=none&lang=en`);
+  await expect(app.feedStatus).toHaveAttribute('data-state', 'error', { timeout: 15_000 });
+  expect(order[0]).toBe('page sent');
 });
 
 test('a new release is served on the next online load, not the saved one', async ({ page }) => {
