@@ -173,6 +173,47 @@ test('selecting a pharmacy shows its details: stock, phone, hours, notes, direct
   expect(app.pageErrors).toEqual([]);
 });
 
+test('a pin is a button named with its stock, Enter opens it, and Space on a cluster zooms in', async ({ page }) => {
+  const first = readSnapshot(KIANG).features[0];
+  const [lng, lat] = first.geometry.coordinates;
+  const app = new MapPage(page);
+  await app.goto({ feed: `data/${KIANG}`, lat: String(lat), lng: String(lng), zoom: '18', lang: 'en', tiles: 'none' });
+  await app.settled();
+  const pin = page.locator(`[data-id="${first.properties.id}"]`);
+  const words: Record<string, string> = { plenty: 'plenty', some: 'some', few: 'few left', none: 'sold out', unknown: 'unknown' };
+  const level = (await pin.getAttribute('data-stock'))!;
+  await expect(pin).toHaveAccessibleName(`${first.properties.name}, ${words[level]}`);
+  await pin.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('details')).toHaveAttribute('data-id', first.properties.id);
+
+  await app.goto({ tiles: 'none', lang: 'en' });
+  await app.settled();
+  const before = await app.zoom();
+  await app.clusters.first().focus();
+  await page.keyboard.press(' ');
+  await expect.poll(() => app.zoom()).toBeGreaterThan(before);
+  expect(app.pageErrors).toEqual([]);
+});
+
+test('a cluster keeps its ring when a drag starts on it (Leaflet turns a pressed marker\'s outline off)', async ({ page }, info) => {
+  test.skip(info.project.name !== 'desktop', "Leaflet does it on a mouse's press");
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lat: '25.04', lng: '121.53', zoom: '12' });
+  await app.settled();
+  const cluster = (await app.clusters.nth(1).elementHandle())!;
+  const ring = () => cluster.evaluate((e) => getComputedStyle(e).outlineStyle);
+  const style = await ring();
+  expect(['solid', 'dashed', 'dotted']).toContain(style);
+  const box = (await cluster.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  expect(await ring()).toBe(style);
+});
+
 test('panning keeps the markers that stay in view: the same elements, not rebuilt', async ({ page }) => {
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lat: '25.04', lng: '121.53', zoom: '12' });

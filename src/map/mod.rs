@@ -154,6 +154,7 @@ struct LeafletMap {
     _on_resize: Closure<dyn FnMut()>,
     _on_move: Listener,
     _on_click: Listener,
+    _on_key: Listener,
     _on_user_move: Listener,
     _on_map_click: Listener,
     /// The reference location's marker.
@@ -309,10 +310,12 @@ impl LeafletMap {
                 }
             }
         });
-        let on_click = Listener::new(&pins, "click", {
+        // A marker is a button: a click, or Enter or Space while it has the
+        // focus (Leaflet itself answers only clicks).
+        let press = Rc::new({
             let map = map.clone();
-            move |event| {
-                let Some(element) = event_marker_element(&event) else {
+            move |event: &wasm_bindgen::JsValue| {
+                let Some(element) = event_marker_element(event) else {
                     return;
                 };
                 let mut go_to = None;
@@ -322,6 +325,19 @@ impl LeafletMap {
                 if let Some((at, zoom)) = go_to {
                     map.set_view(&at, zoom);
                 }
+            }
+        });
+        let on_click = Listener::new(&pins, "click", {
+            let press = press.clone();
+            move |event| press(&event)
+        });
+        let on_key = Listener::new(&pins, "keydown", move |event| {
+            let key = js_sys::Reflect::get(&event, &"originalEvent".into())
+                .ok()
+                .and_then(|e| e.dyn_into::<web_sys::KeyboardEvent>().ok());
+            if let Some(key) = key.filter(|k| k.key() == "Enter" || k.key() == " ") {
+                key.prevent_default();
+                press(&event);
             }
         });
         let on_user_move = Listener::new(&map, "movestart", {
@@ -364,6 +380,7 @@ impl LeafletMap {
             _on_resize: on_resize,
             _on_move: on_move,
             _on_click: on_click,
+            _on_key: on_key,
             _on_user_move: on_user_move,
             _on_map_click: on_map_click,
             here: RefCell::new(None),
@@ -718,8 +735,9 @@ impl Shown {
     /// A marker's text and hooks, on its element once Leaflet has made it
     /// (again after each new icon, which empties it). A cluster: its count,
     /// its name (`aria-label`), `data-count` and the id its click needs. A
-    /// pin: its stock level's glyph (colour is never the only cue), `data-id`
-    /// and `data-stock`; its name is the marker's title. All as text.
+    /// pin: its stock level's glyph (colour is never the only cue), `data-id`,
+    /// `data-stock` and its name and level (`aria-label`; the name is its
+    /// title too). All as text.
     fn fill_in(&self, marker: &Marker, item: &Item, pharmacy: Option<&Pharmacy>) {
         let Some(element) = marker_element(marker) else {
             return;
@@ -745,6 +763,11 @@ impl Shown {
                     vec![
                         ("data-id", pharmacy.code.clone()),
                         ("data-stock", level.as_str().to_owned()),
+                        // Its name as a button's, with what the glyph shows.
+                        (
+                            "aria-label",
+                            format!("{}, {}", pharmacy.name, i18n::stock_level(self.lang, level)),
+                        ),
                     ],
                 )
             }
