@@ -76,8 +76,7 @@ self.addEventListener('activate', (event) => {
 });
 
 /** Network first; the saved copy (marked) when the network fails. */
-async function networkFirst(event, cacheName, mark) {
-  const request = event.request;
+async function networkFirst(request, cacheName, mark) {
   const cache = await caches.open(cacheName);
   try {
     const response = await fromEarlyOrNetwork(request);
@@ -200,5 +199,5 @@ self.addEventListener('fetch', (event) => {
   const shell =
     sameOrigin &&
     (isHashed(url.pathname) || url.pathname.includes('/vendor/') || url.pathname.endsWith('/boot.js') || /\.(svg|webmanifest)$/.test(url.pathname));
-  event.respondWith(shell ? cacheFirst(request) : networkFirst(event, DATA, true));
+  event.respondWith(shell ? cacheFirst(request) : networkFirst(request, DATA, true));
 });
