@@ -11,11 +11,13 @@ export interface Seen {
 }
 
 /** How to answer: a body (served with an ETag, honouring If-None-Match), or a
- *  status with a body, or no answer at all (`hang`). */
+ *  status with a body, or no answer at all (`hang`), or a body whose
+ *  connection breaks after its first third (`broken`). */
 export type Answer =
   | { body: Buffer | string; contentType?: string }
   | { status: number; body: string; contentType?: string }
-  | { hang: true };
+  | { hang: true }
+  | { broken: Buffer };
 
 export class FeedServer {
   readonly seen: Seen[] = [];
@@ -42,6 +44,10 @@ export class FeedServer {
         res.writeHead(404, cors).end('not found');
       } else if ('hang' in answer) {
         record(0); // never answered
+      } else if ('broken' in answer) {
+        record(200);
+        res.writeHead(200, { ...cors, 'content-length': answer.broken.length, 'content-type': 'text/csv' });
+        res.write(answer.broken.subarray(0, answer.broken.length / 3), () => res.destroy());
       } else if ('status' in answer) {
         record(answer.status);
         res.writeHead(answer.status, { ...cors, 'content-type': answer.contentType ?? 'text/plain' }).end(answer.body);

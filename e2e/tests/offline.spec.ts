@@ -5,6 +5,8 @@
 import { test, expect, type BrowserContext } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { MapPage } from '../pages/map-page';
+import { FeedServer } from '../support/feed-server';
+import { MASK_CSV, readData } from '../support/data';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -38,6 +40,31 @@ test('after one visit, a reload with no network shows the last data, its age and
   await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', 'no');
   await app.screenshot('offline', info.project.name);
   await context.setOffline(false);
+});
+
+test('a feed whose download breaks part-way is shown from the copy saved on this device', async ({ page }) => {
+  const server = new FeedServer();
+  const feed = `${await server.start()}/maskdata.csv`;
+  const csv = readData(MASK_CSV);
+  server.answer('/maskdata.csv', { body: csv });
+  try {
+    const app = new MapPage(page);
+    await app.goto({ feed, tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
+    await app.settled();
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    // A second load: the feed now passes through the worker, which saves it.
+    await page.reload();
+    await app.settled();
+    const count = await app.feedStatus.getAttribute('data-count');
+    server.answer('/maskdata.csv', { broken: csv });
+    await page.reload();
+    await app.settled();
+    await expect(app.feedStatus).toHaveAttribute('data-state', 'stale');
+    await expect(app.feedStatus).toContainText('Offline: showing the data last saved on this device');
+    await expect(app.feedStatus).toHaveAttribute('data-count', count!);
+  } finally {
+    await server.stop();
+  }
 });
 
 test('on a repeat visit the app itself comes from this device: only the page and the data go to the network', async ({ page, context }) => {
