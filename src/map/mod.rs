@@ -651,19 +651,21 @@ impl Shown {
                     }
                     // Its own icon from the start: without one Leaflet builds
                     // (and downloads) its default pin first.
-                    options.set_icon(self.icon(&item, pharmacy));
+                    let dress = self.dress(&item, pharmacy);
+                    options.set_icon(dress.icon());
                     let marker =
                         Marker::new_with_options(&LatLng::new(item.at.lat, item.at.lng), &options);
                     marker.add_to_layer_group(self.pins.unchecked_ref());
-                    self.fill_in(&marker, &item, pharmacy);
+                    dress.put_on(&marker);
                     drawn += 1;
                     (marker, None)
                 }
             };
             if old.is_some() && old.as_ref() != Some(&look) {
                 marker.set_lat_lng(&LatLng::new(item.at.lat, item.at.lng));
-                marker.set_icon(&self.icon(&item, pharmacy));
-                self.fill_in(&marker, &item, pharmacy);
+                let dress = self.dress(&item, pharmacy);
+                marker.set_icon(&dress.icon());
+                dress.put_on(&marker);
                 drawn += 1;
             }
             keep.insert(key, (marker, look));
@@ -709,43 +711,20 @@ impl Shown {
         }
     }
 
-    /// A marker's look: one element (hundreds can be in view, and the
-    /// browser restyles each at a drag's start and end), its class here,
-    /// its text and hooks from [`Shown::fill_in`].
-    fn icon(&self, item: &Item, pharmacy: Option<&Pharmacy>) -> leaflet::Icon {
+    /// What a marker shows, worked out once: one element (hundreds can be
+    /// in view, and the browser restyles each at a drag's start and end). A
+    /// cluster: its stock share as a class, its count, its name
+    /// (`aria-label`), `data-count` and the id its click needs. A pin: its
+    /// stock level as a class and a glyph (colour is never the only cue),
+    /// `data-id`, `data-stock` and its name and level (`aria-label`; the name
+    /// is its title too). All as text.
+    fn dress(&self, item: &Item, pharmacy: Option<&Pharmacy>) -> Dress {
         match (item.kind, pharmacy) {
-            (ItemKind::Cluster(_), _) => {
-                let class = format!("cluster cluster--{}", cluster_stock(item));
-                bare_icon(&class, cluster_size(item.count) + 2.0 * CLUSTER_MARGIN).into()
-            }
-            (_, Some(pharmacy)) => {
-                let level = pharmacy.stock_level(self.product, self.levels);
-                let selected = self.selected.as_ref() == Some(&pharmacy.code);
-                let class = format!(
-                    "pin pin--{}{}",
-                    level.as_str(),
-                    if selected { " pin-selected" } else { "" }
-                );
-                bare_icon(&class, PIN_SIZE).into()
-            }
-            (_, None) => unreachable!("a point marker always has its pharmacy"),
-        }
-    }
-
-    /// A marker's text and hooks, on its element once Leaflet has made it
-    /// (again after each new icon, which empties it). A cluster: its count,
-    /// its name (`aria-label`), `data-count` and the id its click needs. A
-    /// pin: its stock level's glyph (colour is never the only cue), `data-id`,
-    /// `data-stock` and its name and level (`aria-label`; the name is its
-    /// title too). All as text.
-    fn fill_in(&self, marker: &Marker, item: &Item, pharmacy: Option<&Pharmacy>) {
-        let Some(element) = marker_element(marker) else {
-            return;
-        };
-        let (text, hooks) = match (item.kind, pharmacy) {
-            (ItemKind::Cluster(id), _) => (
-                item.count.to_string(),
-                vec![
+            (ItemKind::Cluster(id), _) => Dress {
+                class: format!("cluster cluster--{}", cluster_stock(item)),
+                size: cluster_size(item.count) + 2.0 * CLUSTER_MARGIN,
+                text: item.count.to_string(),
+                hooks: vec![
                     ("data-count", item.count.to_string()),
                     ("data-with-stock", item.with_stock.to_string()),
                     ("data-zoom", id.zoom.to_string()),
@@ -755,28 +734,30 @@ impl Shown {
                         i18n::cluster_label(self.lang, item.count, item.with_stock),
                     ),
                 ],
-            ),
+            },
             (_, Some(pharmacy)) => {
                 let level = pharmacy.stock_level(self.product, self.levels);
-                (
-                    level.glyph().to_owned(),
-                    vec![
+                let selected = self.selected.as_ref() == Some(&pharmacy.code);
+                Dress {
+                    class: format!(
+                        "pin pin--{}{}",
+                        level.as_str(),
+                        if selected { " pin-selected" } else { "" }
+                    ),
+                    size: PIN_SIZE,
+                    text: level.glyph().to_owned(),
+                    hooks: vec![
                         ("data-id", pharmacy.code.clone()),
                         ("data-stock", level.as_str().to_owned()),
-                        // Its name as a button's, with what the glyph shows.
                         (
                             "aria-label",
                             format!("{}, {}", pharmacy.name, i18n::stock_level(self.lang, level)),
                         ),
                     ],
-                )
+                }
             }
-            (_, None) => return,
-        };
-        for (name, value) in hooks {
-            let _ = element.set_attribute(name, &value);
+            (_, None) => unreachable!("a point marker always has its pharmacy"),
         }
-        element.set_text_content(Some(&text));
     }
 
     /// A pharmacy is selected; a cluster gives the view where it splits.
@@ -832,6 +813,33 @@ fn element(tag: &str, class: &str) -> web_sys::Element {
         .expect("an element can be created");
     element.set_class_name(class);
     element
+}
+
+/// A marker's look ([`Shown::dress`]): its class and box make its icon; its
+/// text and hooks go on the element Leaflet makes from that icon.
+struct Dress {
+    class: String,
+    size: f64,
+    text: String,
+    hooks: Vec<(&'static str, String)>,
+}
+
+impl Dress {
+    fn icon(&self) -> leaflet::Icon {
+        bare_icon(&self.class, self.size).into()
+    }
+
+    /// The text and hooks, on the marker's element once Leaflet has made it
+    /// (again after each new icon, which empties it).
+    fn put_on(&self, marker: &Marker) {
+        let Some(element) = marker_element(marker) else {
+            return;
+        };
+        for (name, value) in &self.hooks {
+            let _ = element.set_attribute(name, value);
+        }
+        element.set_text_content(Some(&self.text));
+    }
 }
 
 /// A cluster's share with stock, as its class names it.
