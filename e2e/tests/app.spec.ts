@@ -214,6 +214,33 @@ test('a cluster keeps its ring when a drag starts on it (Leaflet turns a pressed
   expect(await ring()).toBe(style);
 });
 
+test('a drag restyles only what is under the pointer, not every marker; markers keep their pointer and the map its grab cursor', async ({ page, browser }, info) => {
+  test.skip(info.project.name !== 'desktop', 'a mouse drag and its cursors');
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lat: '25.04', lng: '121.53', zoom: '14' });
+  await app.settled();
+  const onMap = (await app.clusters.count()) + (await app.markers.count());
+  expect(onMap).toBeGreaterThan(20);
+  expect(await app.clusters.first().evaluate((e) => getComputedStyle(e).cursor)).toBe('pointer');
+  expect(await app.markers.first().evaluate((e) => getComputedStyle(e).cursor)).toBe('pointer');
+  expect(await app.map.evaluate((e) => getComputedStyle(e).cursor)).toBe('grab');
+  // Leaflet marks document.body as dragging when a drag starts: the browser
+  // restyles whatever its rules for that class reach (Chromium's trace counts them).
+  const box = (await app.map.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await browser.startTracing(page, { categories: ['devtools.timeline'] });
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, { steps: 5 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  expect(await page.evaluate(() => document.body.classList.contains('leaflet-dragging'))).toBe(true);
+  const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  await page.mouse.up();
+  const restyled = events.filter((e: any) => e.name === 'UpdateLayoutTree').map((e: any) => e.args?.elementCount ?? 0);
+  expect(restyled.length, 'the drag was traced').toBeGreaterThan(0);
+  expect(Math.max(...restyled), `elements restyled at once, with ${onMap} markers on the map`).toBeLessThan(onMap / 4);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('panning keeps the markers that stay in view: the same elements, not rebuilt', async ({ page }) => {
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lat: '25.04', lng: '121.53', zoom: '12' });

@@ -57,6 +57,12 @@ const FIRST_SLICE_MS: f64 = 40.0;
 /// CPU (Leaflet's marker, its element, our hooks), so 16 made a slice of
 /// 20-50 ms whatever its budget.
 const RENDER_MIN_PER_SLICE: usize = 2;
+/// Once the map has been drawn, a slice draws at most this many markers and
+/// the next one waits about a frame ([`SLICE_GAP_MS`]): the frame that shows
+/// new markers lays out and paints each one, about 2 ms a marker at 4x CPU
+/// on top of its own 20-30 ms, and one with 15 new markers took 45-55 ms.
+const RENDER_MAX_PER_SLICE: usize = 6;
+const SLICE_GAP_MS: u32 = 16;
 
 /// Pharmacies of a replaced inventory freed per task (about 4 ms at 4x CPU).
 const OLD_PHARMACIES_PER_TASK: usize = 500;
@@ -189,7 +195,7 @@ struct Shown {
     selected: Option<String>,
     /// Itself, for a render in a later task ([`Shown::render_soon`]).
     this: Weak<RefCell<Shown>>,
-    /// A render waiting for the next task (the rest of one that did not fit
+    /// A render waiting for a later task (the rest of one that did not fit
     /// in a slice, or the first after a new index).
     rest: Option<Timer>,
     /// A new inventory or filters on their way to [`LeafletMap::show`].
@@ -251,6 +257,10 @@ impl LeafletMap {
         options.set_max_zoom(f64::from(MAX_ZOOM));
         let map =
             Map::new_with_element(element, &options).expect("Leaflet is loaded before the app");
+        // Leaflet's `.leaflet-dragging .leaflet-grab` rule (body class at a
+        // drag's start and end) would restyle the whole map, every marker
+        // included: 15-25 ms at 4x CPU. Our stylesheet gives the grab cursor.
+        let _ = element.class_list().remove_1("leaflet-grab");
         // While the view is the default "all of Taiwan" and nobody has moved
         // the map, a resize (the header wrapping once the feed loads, a
         // rotated phone) fits Taiwan again instead of cutting an island off.
@@ -524,10 +534,19 @@ impl Shown {
         self.show_pending || self.building.is_some()
     }
 
-    /// `work` on this map in the next task (until the timer is dropped).
-    fn in_next_task(&self, work: fn(&mut Shown)) -> Timer {
+    /// `work` on this map in a task `ms` from now (until the timer is dropped).
+    fn in_a_task(&self, ms: u32, work: fn(&mut Shown)) -> Timer {
         let this = self.this.clone();
-        Timer::once(0, move || with_shown(&this, work))
+        Timer::once(ms, move || with_shown(&this, work))
+    }
+
+    /// How long the next slice of marker work waits ([`RENDER_MAX_PER_SLICE`]).
+    fn slice_gap_ms(&self) -> u32 {
+        if self.drawn_once {
+            SLICE_GAP_MS
+        } else {
+            0
+        }
     }
 
     /// How long a slice of marker work may take now.
@@ -541,7 +560,7 @@ impl Shown {
 
     /// Builds the next levels of the new index in the next task.
     fn build_soon(&mut self) {
-        self.build_rest = Some(self.in_next_task(Shown::build));
+        self.build_rest = Some(self.in_a_task(0, Shown::build));
     }
 
     /// Builds levels of the new index for up to a slice ([`Shown::slice_ms`]); once it
@@ -572,12 +591,16 @@ impl Shown {
 
     /// Renders in the next task (replacing any render already waiting).
     fn render_soon(&mut self) {
+        self.render_in(0);
+    }
+
+    fn render_in(&mut self, ms: u32) {
         let _ = self.container.set_attribute("data-drawn", "false");
-        self.rest = Some(self.in_next_task(Shown::render));
+        self.rest = Some(self.in_a_task(ms, Shown::render));
     }
 
     /// Puts on the map exactly the items in view, reusing markers it has;
-    /// what does not fit in a slice is done in the next task.
+    /// what does not fit in a slice is done in a later task ([`SLICE_GAP_MS`]).
     fn render(&mut self) {
         self.rest = None;
         let (Some(index), Some(inventory)) = (&self.index, &self.inventory) else {
@@ -589,6 +612,11 @@ impl Shown {
         };
         let started = js_sys::Date::now();
         let slice = self.slice_ms();
+        let most = if self.drawn_once {
+            RENDER_MAX_PER_SLICE
+        } else {
+            usize::MAX
+        };
         let mut drawn = 0;
         let mut unfinished = false;
         let bounds = self.map.get_bounds();
@@ -629,7 +657,8 @@ impl Shown {
                 stock,
                 selected: pharmacy.is_some_and(|p| self.selected.as_ref() == Some(&p.code)),
             };
-            let in_time = drawn < RENDER_MIN_PER_SLICE || js_sys::Date::now() - started < slice;
+            let in_time = drawn < RENDER_MIN_PER_SLICE
+                || (drawn < most && js_sys::Date::now() - started < slice);
             let (marker, old) = match self.markers.remove(&key) {
                 Some((marker, old)) if !in_time && old != look => {
                     unfinished = true;
@@ -675,7 +704,7 @@ impl Shown {
             // never a blank patch while it fills in.
             keep.extend(self.markers.drain());
             self.markers = keep;
-            self.render_soon();
+            self.render_in(self.slice_gap_ms());
             return;
         }
         // What left the view goes a slice at a time too: Leaflet removing
@@ -693,7 +722,7 @@ impl Shown {
     }
 
     /// Takes markers that left the view off the map until the slice begun at
-    /// `started` is used up, the rest in the next task; the map is drawn once
+    /// `started` is used up, the rest in a later task; the map is drawn once
     /// none is left.
     fn remove_leaving_since(&mut self, started: f64) {
         self.rest = None;
@@ -705,7 +734,7 @@ impl Shown {
             }
         }
         if !self.leaving.is_empty() {
-            self.rest = Some(self.in_next_task(Shown::remove_leaving));
+            self.rest = Some(self.in_a_task(self.slice_gap_ms(), Shown::remove_leaving));
         } else if !self.waiting() {
             let _ = self.container.set_attribute("data-drawn", "true");
         }
@@ -838,6 +867,9 @@ impl Dress {
         for (name, value) in &self.hooks {
             let _ = element.set_attribute(name, value);
         }
+        // Its cursor and taps come from our stylesheet, so the drag's body
+        // class (`.leaflet-dragging .leaflet-interactive`) restyles none.
+        let _ = element.class_list().remove_1("leaflet-interactive");
         element.set_text_content(Some(&self.text));
     }
 }
