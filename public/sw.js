@@ -152,7 +152,8 @@ function drop(url) {
 }
 
 /** The answer to `request`: the early one if it is on its way (once; its
- *  download stops with the page's request), else the network's. An early
+ *  download stops if the page's request signals an abort, which Chromium
+ *  was not seen to pass on to a worker), else the network's. An early
  *  request that failed is made again: the network may be back. */
 async function fromEarlyOrNetwork(request) {
   await listing;
