@@ -43,26 +43,42 @@ const CLUSTER_MARGIN: f64 = 7.0;
 /// How far beyond the visible map markers are kept, as a share of its size,
 /// so a short pan shows markers that are already there.
 const VIEW_MARGIN: f64 = 0.1;
-/// The longest stretch of marker work in one task; the rest follows in the
-/// next, so a pan over 100,000 pharmacies or a refreshed feed never holds a
-/// frame for long (the map fills in over a few frames instead).
-const RENDER_SLICE_MS: f64 = 8.0;
-/// The same until the map has drawn its first complete view (the first
-/// load): nothing on it can stutter yet, so a slice may take as long as a
-/// task may without being noticed, and the first map is not spread over many
-/// frames.
-const FIRST_SLICE_MS: f64 = 40.0;
+/// How marker work (index levels, markers added or taken off) is split
+/// into tasks, [`Shown::pace`].
+#[derive(Clone, Copy)]
+struct Pace {
+    /// The longest stretch of work in one task.
+    slice_ms: f64,
+    /// The most markers one slice draws.
+    most: usize,
+    /// How long the next slice waits.
+    gap_ms: u32,
+}
+/// Once the map has been drawn: 8 ms slices, so a pan over 100,000
+/// pharmacies or a refreshed feed never holds a frame for long (the map
+/// fills in over a few frames instead). At most 6 markers a slice, the next
+/// slice a frame later (16 ms): the frame that shows new markers lays out
+/// and paints each one, about 2 ms a marker at 4x CPU on top of its own
+/// 20-30 ms, and back to back several slices ran before a frame, which then
+/// showed 15 new markers in a 45-55 ms task.
+const PACE: Pace = Pace {
+    slice_ms: 8.0,
+    most: 6,
+    gap_ms: 16,
+};
+/// Until the map has drawn its first complete view (the first load):
+/// nothing on it can stutter yet, so a slice may take as long as a task may
+/// without being noticed, and the first map is not spread over many frames.
+const FIRST_PACE: Pace = Pace {
+    slice_ms: 40.0,
+    most: usize::MAX,
+    gap_ms: 0,
+};
 /// Markers a slice always draws, however long the rest of it took: a busy
 /// device must still make progress. Few: a new marker costs 1.3-3 ms at 4x
 /// CPU (Leaflet's marker, its element, our hooks), so 16 made a slice of
 /// 20-50 ms whatever its budget.
 const RENDER_MIN_PER_SLICE: usize = 2;
-/// Once the map has been drawn, a slice draws at most this many markers and
-/// the next one waits about a frame ([`SLICE_GAP_MS`]): the frame that shows
-/// new markers lays out and paints each one, about 2 ms a marker at 4x CPU
-/// on top of its own 20-30 ms, and one with 15 new markers took 45-55 ms.
-const RENDER_MAX_PER_SLICE: usize = 6;
-const SLICE_GAP_MS: u32 = 16;
 
 /// Pharmacies of a replaced inventory freed per task (about 4 ms at 4x CPU).
 const OLD_PHARMACIES_PER_TASK: usize = 500;
@@ -211,7 +227,7 @@ struct Shown {
 }
 
 /// A new inventory waiting for its index, built a zoom level at a time in
-/// slices ([`Shown::slice_ms`]; in one go it holds the main thread for
+/// slices ([`Shown::pace`]; in one go it holds the main thread for
 /// 30-50 ms on a mid-range phone, a dropped frame at every refresh).
 struct Building {
     build: ClusterBuild,
@@ -540,21 +556,12 @@ impl Shown {
         Timer::once(ms, move || with_shown(&this, work))
     }
 
-    /// How long the next slice of marker work waits ([`RENDER_MAX_PER_SLICE`]).
-    fn slice_gap_ms(&self) -> u32 {
+    /// How marker work is split now ([`PACE`], [`FIRST_PACE`]).
+    fn pace(&self) -> Pace {
         if self.drawn_once {
-            SLICE_GAP_MS
+            PACE
         } else {
-            0
-        }
-    }
-
-    /// How long a slice of marker work may take now.
-    fn slice_ms(&self) -> f64 {
-        if !self.drawn_once {
-            FIRST_SLICE_MS
-        } else {
-            RENDER_SLICE_MS
+            FIRST_PACE
         }
     }
 
@@ -563,7 +570,7 @@ impl Shown {
         self.build_rest = Some(self.in_a_task(0, Shown::build));
     }
 
-    /// Builds levels of the new index for up to a slice ([`Shown::slice_ms`]); once it
+    /// Builds levels of the new index for up to a slice ([`Shown::pace`]); once it
     /// is complete, puts it in place and draws its markers in the next task.
     fn build(&mut self) {
         self.build_rest = None;
@@ -571,7 +578,7 @@ impl Shown {
             return;
         };
         let started = js_sys::Date::now();
-        let slice = self.slice_ms();
+        let slice = self.pace().slice_ms;
         while !done.build.step() {
             if js_sys::Date::now() - started >= slice {
                 self.building = Some(done);
@@ -600,7 +607,7 @@ impl Shown {
     }
 
     /// Puts on the map exactly the items in view, reusing markers it has;
-    /// what does not fit in a slice is done in a later task ([`SLICE_GAP_MS`]).
+    /// what does not fit in a slice is done in a later task ([`Shown::pace`]).
     fn render(&mut self) {
         self.rest = None;
         let (Some(index), Some(inventory)) = (&self.index, &self.inventory) else {
@@ -611,12 +618,7 @@ impl Shown {
             return;
         };
         let started = js_sys::Date::now();
-        let slice = self.slice_ms();
-        let most = if self.drawn_once {
-            RENDER_MAX_PER_SLICE
-        } else {
-            usize::MAX
-        };
+        let pace = self.pace();
         let mut drawn = 0;
         let mut unfinished = false;
         let bounds = self.map.get_bounds();
@@ -658,7 +660,7 @@ impl Shown {
                 selected: pharmacy.is_some_and(|p| self.selected.as_ref() == Some(&p.code)),
             };
             let in_time = drawn < RENDER_MIN_PER_SLICE
-                || (drawn < most && js_sys::Date::now() - started < slice);
+                || (drawn < pace.most && js_sys::Date::now() - started < pace.slice_ms);
             let (marker, old) = match self.markers.remove(&key) {
                 Some((marker, old)) if !in_time && old != look => {
                     unfinished = true;
@@ -704,7 +706,7 @@ impl Shown {
             // never a blank patch while it fills in.
             keep.extend(self.markers.drain());
             self.markers = keep;
-            self.render_in(self.slice_gap_ms());
+            self.render_in(pace.gap_ms);
             return;
         }
         // What left the view goes a slice at a time too: Leaflet removing
@@ -726,15 +728,15 @@ impl Shown {
     /// none is left.
     fn remove_leaving_since(&mut self, started: f64) {
         self.rest = None;
-        let slice = self.slice_ms();
+        let pace = self.pace();
         while let Some(marker) = self.leaving.pop() {
             marker.remove();
-            if js_sys::Date::now() - started >= slice {
+            if js_sys::Date::now() - started >= pace.slice_ms {
                 break;
             }
         }
         if !self.leaving.is_empty() {
-            self.rest = Some(self.in_a_task(self.slice_gap_ms(), Shown::remove_leaving));
+            self.rest = Some(self.in_a_task(pace.gap_ms, Shown::remove_leaving));
         } else if !self.waiting() {
             let _ = self.container.set_attribute("data-drawn", "true");
         }
