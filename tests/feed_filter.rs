@@ -153,3 +153,30 @@ fn an_area_centre_is_the_mean_and_its_bounds_the_extremes_of_its_located_pharmac
     assert_eq!((ne.lat, ne.lng), (max(|p| p.0), max(|p| p.1)));
     assert_eq!(inventory.area_bounds(&Filters::default()), None);
 }
+
+#[test]
+fn the_filter_choices_are_each_county_and_town_of_the_feed_once_in_order() {
+    let inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();
+    // Independently: every pharmacy's county through an ordered set.
+    let expected: std::collections::BTreeSet<&str> = inventory
+        .pharmacies
+        .iter()
+        .filter_map(|p| p.county)
+        .collect();
+    let counties = inventory.counties();
+    assert_eq!(counties, expected.into_iter().collect::<Vec<_>>());
+    // Taiwan's 22 counties and cities all had pharmacies selling masks.
+    assert_eq!(counties.len(), 22);
+
+    let taipei: std::collections::BTreeSet<&str> = inventory
+        .pharmacies
+        .iter()
+        .filter(|p| p.county == Some("臺北市"))
+        .filter_map(|p| p.town.as_deref())
+        .collect();
+    let towns = inventory.towns_in("臺北市");
+    assert_eq!(towns, taipei.into_iter().collect::<Vec<_>>());
+    // Taipei's 12 districts.
+    assert_eq!(towns.len(), 12);
+    assert!(inventory.towns_in("not a county").is_empty());
+}

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use crate::config::Lang;
 use crate::feed::{Filters, Product};
 use crate::i18n;
-use crate::sorting::sort_with;
 use crate::ui::FeedView;
 
 #[component]
@@ -34,32 +33,17 @@ pub fn FilterBar(
     };
     let counties = move || {
         feed.with(|f| {
-            let mut all: Vec<&'static str> = f
-                .inventory
-                .iter()
-                .flat_map(|i| i.pharmacies.iter().filter_map(|p| p.county))
-                .collect();
-            sort_with(&mut all, &|a, b| a.cmp(b));
-            all.dedup();
-            all
+            f.inventory
+                .as_ref()
+                .map(|i| i.counties())
+                .unwrap_or_default()
         })
     };
     let towns = move || {
         let county = filters.with(|f| f.county.clone());
-        feed.with(|f| {
-            let Some(county) = county else {
-                return Vec::new();
-            };
-            let mut all: Vec<String> = f
-                .inventory
-                .iter()
-                .flat_map(|i| i.pharmacies.iter())
-                .filter(|p| p.county == Some(county.as_str()))
-                .filter_map(|p| p.town.clone())
-                .collect();
-            sort_with(&mut all, &|a, b| a.cmp(b));
-            all.dedup();
-            all
+        feed.with(|f| match (&f.inventory, county) {
+            (Some(inventory), Some(county)) => inventory.towns_in(&county),
+            _ => Vec::new(),
         })
     };
     // On a phone the bar folds behind one button, so the map keeps the screen.
