@@ -127,9 +127,17 @@ const url = (which, query) => `http://127.0.0.1:${PORTS[which]}/?${query}`;
 async function openPage(browser, serviceWorkers = 'block') {
   const context = await browser.newContext({ viewport: PHONE, serviceWorkers });
   const page = await context.newPage();
-  // Tiles are not part of the first useful map; both get the same instant stub.
-  await page.route('https://tile.openstreetmap.org/**', (r) => r.fulfill({ body: TILE, contentType: 'image/png' }));
   const cdp = await context.newCDPSession(page);
+  // Tiles are not part of the first useful map; both get the same instant
+  // stub. Through the DevTools protocol, not Playwright's page.route, which
+  // turns the HTTP cache off: a repeat visit then downloaded again what a
+  // phone revalidates (our registry, the peer's whole page).
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: 'https://tile.openstreetmap.org/*' }] });
+  cdp.on('Fetch.requestPaused', ({ requestId }) =>
+    cdp
+      .send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'image/png' }], body: TILE.toString('base64') })
+      .catch(() => undefined),
+  );
   await page.addInitScript(() => {
     addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
     // Our app's moments, read from the page as the peer writes its own.
