@@ -10,7 +10,8 @@
 //    750 kbit/s up, 150 ms, set through the DevTools protocol), median of
 //    RUNS: time to the first clusters drawn, to the first nearest-stock
 //    answer, bytes transferred by then, and where our time went (the app's
-//    User Timing marks);
+//    User Timing marks); against the floor: pages that only download the same
+//    files (ours, and the data with Leaflet alone), their last byte;
 //  - bytes of the first useful map, raw / gzip / brotli, against our app with
 //    the same pharmacies as one kiang-shaped points.json (what the 2020 maps
 //    downloaded);
@@ -186,6 +187,49 @@ async function coldLoad(browser, which) {
   return { clusters, nearest, transferred, marks };
 }
 
+// The floor of a first visit: pages that only download files (preload links,
+// which start as the page is parsed, as ours do), on the same profile. One
+// with our first view's files, one with what any app on this data needs
+// (the feed, the registry and Leaflet).
+const FLOOR = {
+  ours: [
+    ...readdirSync(join(repo, 'dist')).filter((f) => /\.(js|wasm|css)$/.test(f) && f !== 'sw.js'),
+    'vendor/leaflet/leaflet.js',
+    'vendor/leaflet/leaflet.css',
+    'rules.json',
+    'data/maskdata-2020-03-03.csv',
+    'data/registry-compact.csv',
+  ],
+  data: ['vendor/leaflet/leaflet.js', 'vendor/leaflet/leaflet.css', 'data/maskdata-2020-03-03.csv', 'data/registry-compact.csv'],
+};
+for (const [name, files] of Object.entries(FLOOR)) {
+  const links = files.map((f) => `<link rel="preload" href="/${f}" as="fetch" crossorigin>`).join('\n');
+  writeFileSync(join(repo, 'dist', 'bench-data', `floor-${name}.html`), `<!DOCTYPE html>\n<html><head>\n${links}\n<script src="floor.js"></script>\n</head><body></body></html>\n`);
+}
+writeFileSync(
+  join(repo, 'dist', 'bench-data', 'floor.js'),
+  `// The benchmark's floor page: when the last of its preloads was in.
+const want = document.querySelectorAll('link[rel=preload]').length;
+(function check() {
+  const done = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'link');
+  if (done.length >= want) window.__lastByte = Math.max(...done.map((e) => e.responseEnd));
+  else setTimeout(check, 20);
+})();
+`,
+);
+
+/** ms from navigation start to the last byte of a floor page's files. */
+async function lastByte(browser, name) {
+  const { context, page, cdp } = await openPage(browser);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(`http://127.0.0.1:${PORTS.ours}/bench-data/floor-${name}.html`);
+  const at = await (await page.waitForFunction(() => window.__lastByte, null, { timeout: 120_000, polling: 50 })).jsonValue();
+  await context.close();
+  return at;
+}
+
 /** The phone's network for the service workers too: the page's DevTools
  *  session does not reach a worker's own requests, its target's does (sent
  *  through the browser session's Target.sendMessageToTarget). */
@@ -340,6 +384,7 @@ async function refreshChanged(browser) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 const runs = { ours: [], peer: [] };
+const floors = { ours: [], data: [] };
 const repeats = { ours: [], peer: [] };
 const memory = {};
 const pan = {};
@@ -347,6 +392,7 @@ let refresh;
 try {
   for (let i = 0; i < RUNS; i++) {
     for (const which of ['peer', 'ours']) runs[which].push(await coldLoad(browser, which));
+    for (const name of ['ours', 'data']) floors[name].push(await lastByte(browser, name));
   }
   for (let i = 0; i < RUNS; i++) {
     for (const which of ['peer', 'ours']) repeats[which].push(await repeatVisit(browser, which));
@@ -369,12 +415,24 @@ const COLD = `cold load, phone (4× CPU, 1.6 Mbit/s, 150 ms), median of ${RUNS}`
 const PEER = '2020 peer (Leaflet + markercluster)';
 record({ group: COLD, figure: 'first clusters drawn', ours: m('ours', 'clusters'), baseline: m('peer', 'clusters'), against: PEER, unit: 'ms' });
 record({ group: COLD, figure: 'first nearest-stock answer (at=)', ours: m('ours', 'nearest'), baseline: m('peer', 'nearest'), against: PEER, unit: 'ms' });
+record({
+  group: COLD,
+  figure: 'first clusters drawn, against the floor: the same files downloaded by a page that does nothing else',
+  ours: m('ours', 'clusters'),
+  baseline: median(floors.ours),
+  against: 'last byte of our files',
+  unit: 'ms',
+});
 record({ group: COLD, figure: 'bytes transferred by then', ours: kb(m('ours', 'transferred')), baseline: kb(m('peer', 'transferred')), against: PEER, unit: 'KB' });
 const REPEAT = `repeat visit, same phone, feed changed since, median of ${RUNS}`;
 const r = (which, key) => median(repeats[which].map((x) => x[key]));
 record({ group: REPEAT, figure: 'first clusters drawn', ours: r('ours', 'clusters'), baseline: r('peer', 'clusters'), against: PEER, unit: 'ms' });
 record({ group: REPEAT, figure: 'first nearest-stock answer (at=)', ours: r('ours', 'nearest'), baseline: r('peer', 'nearest'), against: PEER, unit: 'ms' });
 
+console.log(
+  `\nFloors of a first visit, median last byte (ms after navigation start) of pages that only download: our first view's files ${median(floors.ours).toFixed(0)};` +
+    ` the feed, registry and Leaflet alone (any app's floor on this data) ${median(floors.data).toFixed(0)}`,
+);
 // Where our time went: the median run's marks.
 const middle = [...runs.ours].sort((a, b) => a.clusters - b.clusters)[runs.ours.length >> 1];
 console.log('\nOur median cold load, ms after navigation start (User Timing marks):');
