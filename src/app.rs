@@ -29,13 +29,16 @@ use crate::ui::{
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::timers::mark("start");
-    register_service_worker();
     leptos::mount::mount_to_body(App);
 }
 
 /// Offline-ready from the second load on (`public/sw.js`). Where service
 /// workers are unavailable (an old browser, a sandboxed frame) the app
-/// simply works online only.
+/// simply works online only. Called once the feed has answered and the page
+/// is idle (its first map drawn): on a first visit the worker's install (the
+/// page and every file it names, fetched again to be saved) would otherwise
+/// share a slow link with the feed and a phone's cores with the first map,
+/// and on a repeat visit its update check would.
 fn register_service_worker() {
     let navigator = window().navigator();
     if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
@@ -82,7 +85,11 @@ fn App() -> impl IntoView {
             .unwrap_or_else(|| page_default("registry")),
         interval_seconds: config.refresh.unwrap_or(DEFAULT_INTERVAL_SECONDS),
     };
+    let worker_unregistered = std::cell::Cell::new(true);
     let poller = StoredValue::new_local(Some(Poller::start(source, move |outcome| {
+        if worker_unregistered.replace(false) {
+            crate::timers::when_idle(3000, register_service_worker);
+        }
         feed.update(|f| match outcome {
             Outcome::Loaded {
                 inventory,

@@ -20,6 +20,24 @@ extern "C" {
     fn clear_interval(handle: &JsValue);
     #[wasm_bindgen(js_namespace = performance, js_name = mark)]
     fn performance_mark(name: &str);
+    #[wasm_bindgen(js_name = requestIdleCallback, catch)]
+    fn request_idle_callback(
+        handler: &js_sys::Function,
+        options: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+}
+
+/// Runs `work` once the page has nothing else to do (the map drawn, say), or
+/// after `at_most_ms` whatever it is doing; after `at_most_ms` where the
+/// browser has no idle callbacks (Safari).
+pub fn when_idle(at_most_ms: u32, work: impl FnOnce() + 'static) {
+    let work = Closure::once_into_js(work);
+    let function = work.unchecked_ref();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &at_most_ms.into());
+    if request_idle_callback(function, &options).is_err() {
+        set_timeout(function, at_most_ms);
+    }
 }
 
 /// Resolves in a later task: long work split at these points lets the

@@ -42,6 +42,33 @@ test('after one visit, a reload with no network shows the last data, its age and
   await context.setOffline(false);
 });
 
+test('on a first visit the worker is registered only once the feed has answered, so its install does not share the link with the feed', async ({ page, context }) => {
+  let release = () => {};
+  const released = new Promise<void>((r) => (release = r));
+  await context.route(
+    (url) => url.pathname === '/data/maskdata-2020-03-03.csv',
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
+  // The app is up and waits for its feed...
+  await page.waitForFunction(() => performance.getEntriesByName('mask-map:map-ready').length > 0);
+  await expect(app.feedStatus).toHaveAttribute('data-state', 'loading');
+  // ...(a second, in which a worker registered at the start would be listed)...
+  await page.waitForTimeout(1000);
+  const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) != null);
+  expect(await registered()).toBe(false);
+  // ...and registers the worker once the feed is in, which then serves the page.
+  release();
+  await app.settled();
+  await expect(app.feedStatus).not.toHaveAttribute('data-state', 'error');
+  await expect.poll(registered).toBe(true);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+});
+
 test('a feed whose download breaks part-way is shown from the copy saved on this device', async ({ page }) => {
   const server = new FeedServer();
   const feed = `${await server.start()}/maskdata.csv`;
