@@ -158,7 +158,10 @@ const loaded = (page, timeout = 120_000) =>
 
 /** One cold load: ms from navigation start to clusters and to the nearest answer, bytes by then, our marks. */
 async function coldLoad(browser, which) {
-  const { context, page, cdp } = await openPage(browser);
+  // Service workers allowed, as on a phone: ours registers (and installs)
+  // during a first visit. (Its own requests are not throttled here: the
+  // worker's DevTools target appears only once it is registered.)
+  const { context, page, cdp } = await openPage(browser, 'allow');
   // Only here: with the Network domain on, DevTools keeps (and decodes) every
   // response body on the page's main thread, a task no user's browser runs.
   await cdp.send('Network.enable');
