@@ -34,8 +34,8 @@ pub fn start() {
 
 /// Offline-ready from the second load on (`public/sw.js`). Where service
 /// workers are unavailable (an old browser, a sandboxed frame) the app
-/// simply works online only. Called once the feed has answered and the page
-/// is idle (its first map drawn): on a first visit the worker's install (the
+/// simply works online only. Called once the feed has answered, in the
+/// background (after the first map is drawn): on a first visit the worker's install (the
 /// page and every file it names, fetched again to be saved) would otherwise
 /// share a slow link with the feed and a phone's cores with the first map,
 /// and on a repeat visit its update check would.
@@ -88,7 +88,7 @@ fn App() -> impl IntoView {
     let worker_unregistered = std::cell::Cell::new(true);
     let poller = StoredValue::new_local(Some(Poller::start(source, move |outcome| {
         if worker_unregistered.replace(false) {
-            crate::timers::when_idle(3000, register_service_worker);
+            crate::timers::in_background(register_service_worker);
         }
         feed.update(|f| match outcome {
             Outcome::Loaded {

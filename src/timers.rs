@@ -20,23 +20,28 @@ extern "C" {
     fn clear_interval(handle: &JsValue);
     #[wasm_bindgen(js_namespace = performance, js_name = mark)]
     fn performance_mark(name: &str);
-    #[wasm_bindgen(js_name = requestIdleCallback, catch)]
-    fn request_idle_callback(
-        handler: &js_sys::Function,
-        options: &JsValue,
-    ) -> Result<JsValue, JsValue>;
 }
 
-/// Runs `work` once the page has nothing else to do (the map drawn, say), or
-/// after `at_most_ms` whatever it is doing; after `at_most_ms` where the
-/// browser has no idle callbacks (Safari).
-pub fn when_idle(at_most_ms: u32, work: impl FnOnce() + 'static) {
+/// Calls `scheduler.NAME(...args)` (the Prioritized Task Scheduling API)
+/// where the browser has it; `None` where it has not.
+fn call_scheduler(name: &str, args: &js_sys::Array) -> Option<JsValue> {
+    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok()?;
+    let method = js_sys::Reflect::get(&scheduler, &name.into()).ok()?;
+    method
+        .dyn_ref::<js_sys::Function>()?
+        .apply(&scheduler, args)
+        .ok()
+}
+
+/// Runs `work` in a task of its own behind every task of normal priority
+/// waiting now or queued meanwhile (`scheduler.postTask` at background
+/// priority); a plain task where the browser has no such scheduler.
+pub fn in_background(work: impl FnOnce() + 'static) {
     let work = Closure::once_into_js(work);
-    let function = work.unchecked_ref();
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"timeout".into(), &at_most_ms.into());
-    if request_idle_callback(function, &options).is_err() {
-        set_timeout(function, at_most_ms);
+    let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
+    if call_scheduler("postTask", &js_sys::Array::of2(&work, &options)).is_none() {
+        set_timeout(work.unchecked_ref(), 0);
     }
 }
 
@@ -44,21 +49,13 @@ pub fn when_idle(at_most_ms: u32, work: impl FnOnce() + 'static) {
 /// browser draw frames and answer taps in between. `scheduler.yield()` where
 /// the browser has it (chained `setTimeout`s are clamped to 4 ms each).
 pub async fn next_task() {
-    let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok();
-    let yielding = scheduler.as_ref().and_then(|scheduler| {
-        let function = js_sys::Reflect::get(scheduler, &"yield".into()).ok()?;
-        let function = function.dyn_into::<js_sys::Function>().ok()?;
-        function
-            .call0(scheduler)
-            .ok()?
-            .dyn_into::<js_sys::Promise>()
-            .ok()
-    });
-    let promise = yielding.unwrap_or_else(|| {
-        js_sys::Promise::new(&mut |resolve, _| {
-            set_timeout(&resolve, 0);
-        })
-    });
+    let promise = call_scheduler("yield", &js_sys::Array::new())
+        .and_then(|yielded| yielded.dyn_into::<js_sys::Promise>().ok())
+        .unwrap_or_else(|| {
+            js_sys::Promise::new(&mut |resolve, _| {
+                set_timeout(&resolve, 0);
+            })
+        });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 

@@ -98,3 +98,23 @@ test('on a slow phone, after a filter change the map says it is drawn only when 
   expect(after.filter((s) => s.startsWith('true:') && s !== 'true:0'), JSON.stringify(states)).toEqual([]);
   expect(app.pageErrors).toEqual([]);
 });
+
+test("a new feed's first clusters are drawn before the filter bar, list and footer take it in", async ({ page }) => {
+  // When each first appears: a cluster on the map, a county among the filter's choices.
+  await page.addInitScript(() => {
+    const seen: Record<string, number> = {};
+    (window as unknown as { __seen: Record<string, number> }).__seen = seen;
+    new MutationObserver(() => {
+      if (seen.cluster === undefined && document.querySelector('.leaflet-marker-pane .cluster')) seen.cluster = performance.now();
+      if (seen.county === undefined && document.querySelector('select[name=county] option[value="臺北市"]')) seen.county = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en' });
+  await app.settled();
+  await expect(page.locator('select[name=county] option[value="臺北市"]')).toBeAttached();
+  const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen);
+  expect(seen.cluster).toBeDefined();
+  expect(seen.county).toBeDefined();
+  expect(seen.cluster).toBeLessThan(seen.county);
+});

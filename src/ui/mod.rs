@@ -30,22 +30,29 @@ pub use sheet::Sheet;
 
 use leptos::prelude::*;
 
-/// `source`'s value one task after each change: the panels that read the
-/// copy update in a task of their own, not in the one that brought the
-/// change (a new inventory updated every panel in one task of 20-50 ms on a
-/// mid-range phone, longer than a frame the user would notice).
+/// `source`'s value a task after each change, once the tasks of normal
+/// priority are done: the panels that read the copy update in a task of
+/// their own, not in the one that brought the change (a new inventory
+/// updated every panel in one task of 20-50 ms on a mid-range phone, longer
+/// than a frame the user would notice), and after the map has drawn it (their
+/// update, 60-90 ms at 4x CPU, came before the map's first clusters).
 /// The copy starts as `source` is now; the effect's first run only
 /// subscribes (a change before it, which no caller makes, would wait for the
-/// next one).
+/// next one). Only the newest change is applied.
 pub fn a_task_later<T: Clone + Send + Sync + 'static>(source: RwSignal<T>) -> ReadSignal<T> {
     let copy = RwSignal::new(source.get_untracked());
-    let pending = StoredValue::new_local(None::<crate::timers::Timer>);
+    let newest = std::rc::Rc::new(std::cell::Cell::new(0_u32));
     Effect::new(move |previous_run: Option<()>| {
         let value = source.get();
         if previous_run.is_some() {
-            pending.set_value(Some(crate::timers::Timer::once(0, move || {
-                copy.set(value.clone())
-            })));
+            let this = newest.get().wrapping_add(1);
+            newest.set(this);
+            let newest = newest.clone();
+            crate::timers::in_background(move || {
+                if newest.get() == this {
+                    copy.set(value);
+                }
+            });
         }
     });
     copy.read_only()
