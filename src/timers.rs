@@ -33,16 +33,34 @@ fn call_scheduler(name: &str, args: &js_sys::Array) -> Option<JsValue> {
         .ok()
 }
 
+/// Work for [`in_background`].
+pub type Work = Box<dyn FnOnce()>;
+
 /// Runs `work` in a task of its own behind every task of normal priority
 /// waiting now or queued meanwhile (`scheduler.postTask` at background
-/// priority); a plain task where the browser has no such scheduler.
-pub fn in_background(work: impl FnOnce() + 'static) {
-    let work = Closure::once_into_js(work);
+/// priority), or after `at_most_ms` if the page stays that busy (a news
+/// site embedding the map may share its main thread, and background tasks
+/// can wait behind it indefinitely); a plain task where the browser has no
+/// such scheduler.
+pub fn in_background(at_most_ms: u32, work: Work) {
+    let work = std::rc::Rc::new(std::cell::Cell::new(Some(work)));
+    // Two callers of one `work`, whichever comes first; each is called once
+    // (so each frees itself).
+    let caller = |work: std::rc::Rc<std::cell::Cell<Option<Work>>>| {
+        Closure::once_into_js(move || {
+            if let Some(work) = work.take() {
+                work();
+            }
+        })
+    };
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"priority".into(), &"background".into());
-    if call_scheduler("postTask", &js_sys::Array::of2(&work, &options)).is_none() {
-        set_timeout(work.unchecked_ref(), 0);
-    }
+    let posted = call_scheduler(
+        "postTask",
+        &js_sys::Array::of2(&caller(work.clone()), &options),
+    );
+    let deadline = if posted.is_some() { at_most_ms } else { 0 };
+    set_timeout(caller(work).unchecked_ref(), deadline);
 }
 
 /// Resolves in a later task: long work split at these points lets the

@@ -118,3 +118,18 @@ test("a new feed's first clusters are drawn before the filter bar, list and foot
   expect(seen.county).toBeDefined();
   expect(seen.cluster).toBeLessThan(seen.county);
 });
+
+test('on a page kept busy by another script (a news site embedding the map), the filter bar still takes the feed in', async ({ page }) => {
+  // Back-to-back tasks of normal priority, as a busy host page on the same
+  // main thread makes: a task of background priority alone would wait forever.
+  await page.addInitScript(() => {
+    setInterval(() => {
+      const end = performance.now() + 20;
+      while (performance.now() < end);
+    }, 0);
+  });
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en' });
+  await app.settled();
+  await expect(page.locator('select[name=county] option[value="臺北市"]')).toBeAttached({ timeout: 10_000 });
+});
