@@ -35,10 +35,10 @@ pub fn start() {
 /// Offline-ready from the second load on (`public/sw.js`). Where service
 /// workers are unavailable (an old browser, a sandboxed frame) the app
 /// simply works online only. Called once the feed has answered, in the
-/// background (after the first map is drawn): on a first visit the worker's install (the
-/// page and every file it names, fetched again to be saved) would otherwise
-/// share a slow link with the feed and a phone's cores with the first map,
-/// and on a repeat visit its update check would.
+/// background (after the first map is drawn): on a first visit the worker's
+/// install (the page and every file it names, fetched again to be saved)
+/// would otherwise share a slow link with the feed and a phone's cores with
+/// the first map, and on a repeat visit its update check would.
 fn register_service_worker() {
     let navigator = window().navigator();
     if !js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
