@@ -156,17 +156,23 @@ async function openPage(browser, serviceWorkers = 'block') {
 const loaded = (page, timeout = 120_000) =>
   page.waitForFunction(() => window.__firstClusters != null && window.__nearest != null, null, { timeout, polling: 100 });
 
+/** The phone profile of a cold load (and of its floor, below), on a page's
+ *  DevTools session. Only for these: with the Network domain on, DevTools
+ *  keeps (and decodes) every response body on the page's main thread, a task
+ *  no user's browser runs. */
+async function coldProfile(cdp) {
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
 /** One cold load: ms from navigation start to clusters and to the nearest answer, bytes by then, our marks. */
 async function coldLoad(browser, which) {
   // Service workers allowed, as on a phone: ours registers (and installs)
   // during a first visit. (Its own requests are not throttled here: the
   // worker's DevTools target appears only once it is registered.)
   const { context, page, cdp } = await openPage(browser, 'allow');
-  // Only here: with the Network domain on, DevTools keeps (and decodes) every
-  // response body on the page's main thread, a task no user's browser runs.
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await coldProfile(cdp);
   const bytes = [];
   cdp.on('Network.loadingFinished', (e) => bytes.push([Date.now(), e.encodedDataLength]));
   const started = Date.now();
@@ -224,9 +230,7 @@ const want = document.querySelectorAll('link[rel=preload]').length;
 /** ms from navigation start to the last byte of a floor page's files. */
 async function lastByte(browser, name) {
   const { context, page, cdp } = await openPage(browser);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await coldProfile(cdp);
   await page.goto(`http://127.0.0.1:${PORTS.ours}/bench-data/floor-${name}.html`);
   const at = await (await page.waitForFunction(() => window.__lastByte, null, { timeout: 120_000, polling: 50 })).jsonValue();
   await context.close();
