@@ -88,10 +88,7 @@ fn App() -> impl IntoView {
     let worker_unregistered = std::cell::Cell::new(true);
     let poller = StoredValue::new_local(Some(Poller::start(source, move |outcome| {
         if worker_unregistered.replace(false) {
-            crate::timers::in_background(
-                crate::ui::BACKGROUND_AT_MOST_MS,
-                Box::new(register_service_worker),
-            );
+            crate::timers::in_background(register_service_worker);
         }
         feed.update(|f| match outcome {
             Outcome::Loaded {

@@ -33,16 +33,20 @@ fn call_scheduler(name: &str, args: &js_sys::Array) -> Option<JsValue> {
         .ok()
 }
 
-/// Work for [`in_background`].
-pub type Work = Box<dyn FnOnce()>;
+/// The longest [`in_background`] work waits for a busy page.
+const BACKGROUND_AT_MOST_MS: u32 = 1000;
+
+/// One piece of [`in_background`] work, boxed: one copy of its callers.
+type Work = Box<dyn FnOnce()>;
 
 /// Runs `work` in a task of its own behind every task of normal priority
 /// waiting now or queued meanwhile (`scheduler.postTask` at background
-/// priority), or after `at_most_ms` if the page stays that busy (a news
-/// site embedding the map may share its main thread, and background tasks
-/// can wait behind it indefinitely); a plain task where the browser has no
-/// such scheduler.
-pub fn in_background(at_most_ms: u32, work: Work) {
+/// priority), or after [`BACKGROUND_AT_MOST_MS`] if the page stays that busy
+/// (a news site embedding the map may share its main thread, and background
+/// tasks can wait behind it indefinitely); a plain task where the browser
+/// has no such scheduler.
+pub fn in_background(work: impl FnOnce() + 'static) {
+    let work: Work = Box::new(work);
     let work = std::rc::Rc::new(std::cell::Cell::new(Some(work)));
     // Two callers of one `work`, whichever comes first; each is called once
     // (so each frees itself).
@@ -59,7 +63,11 @@ pub fn in_background(at_most_ms: u32, work: Work) {
         "postTask",
         &js_sys::Array::of2(&caller(work.clone()), &options),
     );
-    let deadline = if posted.is_some() { at_most_ms } else { 0 };
+    let deadline = if posted.is_some() {
+        BACKGROUND_AT_MOST_MS
+    } else {
+        0
+    };
     set_timeout(caller(work).unchecked_ref(), deadline);
 }
 

@@ -601,6 +601,8 @@ impl Shown {
         self.render_in(0);
     }
 
+    /// Renders in a task `ms` from now (replacing any render already waiting);
+    /// until then the map does not say it is drawn.
     fn render_in(&mut self, ms: u32) {
         let _ = self.container.set_attribute("data-drawn", "false");
         self.rest = Some(self.in_a_task(ms, Shown::render));

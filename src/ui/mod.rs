@@ -30,9 +30,6 @@ pub use sheet::Sheet;
 
 use leptos::prelude::*;
 
-/// The longest a background update waits for a busy page.
-pub const BACKGROUND_AT_MOST_MS: u32 = 1000;
-
 /// `source`'s value a task after each change, once the tasks of normal
 /// priority are done: the panels that read the copy update in a task of
 /// their own, not in the one that brought the change (a new inventory
@@ -51,14 +48,11 @@ pub fn a_task_later<T: Clone + Send + Sync + 'static>(source: RwSignal<T>) -> Re
             let this = newest.get().wrapping_add(1);
             newest.set(this);
             let newest = newest.clone();
-            crate::timers::in_background(
-                BACKGROUND_AT_MOST_MS,
-                Box::new(move || {
-                    if newest.get() == this {
-                        copy.set(value);
-                    }
-                }),
-            );
+            crate::timers::in_background(move || {
+                if newest.get() == this {
+                    copy.set(value);
+                }
+            });
         }
     });
     copy.read_only()
