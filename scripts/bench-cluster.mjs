@@ -12,7 +12,8 @@ import { dataDir as data, repo, withAppPage } from './bench-browser.mjs';
 import { record } from './bench-rows.mjs';
 
 const port = Number(process.env.BENCH_PORT ?? 8798);
-const OPTIONS = { radius: 60, extent: 256, minZoom: 0, maxZoom: 16, minPoints: 2 };
+// The app's own options (ClusterOptions::default, which our side builds with).
+const OPTIONS = { radius: 80, extent: 256, minZoom: 0, maxZoom: 16, minPoints: 2 };
 
 const real = JSON.parse(readFileSync(join(data, 'alt-geojson-masksLeft-2020-08-01.json'), 'utf8')).features.map((f) => [
   ...f.geometry.coordinates,
