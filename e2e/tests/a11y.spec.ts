@@ -18,6 +18,9 @@ async function audit(page: Page, what: string) {
 
 for (const lang of ['zh-TW', 'en']) {
   test(`the app, its eligibility panel and its list pass axe (${lang})`, async ({ page }) => {
+    // Four axe audits: on a fresh machine the first test to run (a cold
+    // browser and disk) took over the default 30 s.
+    test.slow();
     const app = new MapPage(page);
     await app.goto({ tiles: 'none', lang, at: '25.0478,121.517' });
     await app.settled();
