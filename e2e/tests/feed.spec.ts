@@ -93,6 +93,8 @@ async function nextPoll(page: Page, path: string) {
 }
 
 test('a 500, a timeout, a truncated file and an HTML page each give error, keep the data, and retry', async ({ page }) => {
+  // Four failures and recoveries: 22 s on a fresh machine, near the default 30 s.
+  test.slow();
   const good = readData(KIANG);
   const expected = expectedFromGeoJson(readSnapshot(KIANG));
   server.answer('/feed', { body: good, contentType: 'application/json' });
