@@ -325,8 +325,9 @@ async function longestTask(browser, action) {
   const longest = Math.max(0, ...tasks);
   if (process.env.BENCH_VERBOSE) {
     // What the long tasks were made of: their children over 3 ms, and the
-    // time no traced event covers (the browser's own work, such as handing
-    // over a response body: 30 ms of a 46 ms refresh task once).
+    // time no traced event covers (the browser's own work, such as DevTools
+    // keeping a response body for Playwright's Network domain: 30 ms of a
+    // 46 ms refresh task once; scripts/probe-devtools-network.mjs).
     const long = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && `${e.pid}:${e.tid}` === thread && e.dur / 1000 > GOAL.task);
     for (const task of long) {
       const beneath = events.filter(
