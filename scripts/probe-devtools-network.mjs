@@ -10,12 +10,12 @@
 // (over 50 ms) the page itself observed in each, with the body served as text
 // and as bytes.
 import http from 'node:http';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { dataDir } from './bench-browser.mjs';
+import { launchOverPipe, openPipePage } from './devtools-pipe.mjs';
 
 const PORT = 8898;
 const body = readFileSync(join(dataDir, 'maskdata-2020-03-03.csv'), 'utf8').repeat(8);
@@ -41,33 +41,15 @@ const LONG_TASKS_WHILE_FETCHING = `(async () => {
 
 /** The page driven over a bare DevTools pipe: only the calls below. */
 async function bare() {
-  const browser = spawn(CHROMIUM_PATH, [...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-pipe', 'about:blank'], {
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
-  });
-  const [toBrowser, fromBrowser] = [browser.stdio[3], browser.stdio[4]];
-  const answers = new Map();
-  let [lastId, pending] = [0, ''];
-  fromBrowser.on('data', (chunk) => {
-    pending += chunk;
-    for (let end; (end = pending.indexOf('\0')) >= 0; pending = pending.slice(end + 1)) {
-      const message = JSON.parse(pending.slice(0, end));
-      answers.get(message.id)?.(message.result);
-    }
-  });
-  const send = (method, params, sessionId) =>
-    new Promise((resolve) => {
-      answers.set(++lastId, resolve);
-      toBrowser.write(`${JSON.stringify({ id: lastId, method, params, sessionId })}\0`);
-    });
+  const browser = launchOverPipe();
   try {
-    const { targetId } = await send('Target.createTarget', { url: PAGE });
-    const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
+    const page = await openPipePage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(PAGE);
     await new Promise((r) => setTimeout(r, 1000));
-    await send('Emulation.setCPUThrottlingRate', { rate: 4 }, sessionId);
-    const { result } = await send('Runtime.evaluate', { expression: LONG_TASKS_WHILE_FETCHING, awaitPromise: true, returnByValue: true }, sessionId);
-    return result.value;
+    await page.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    return await page.evaluate(LONG_TASKS_WHILE_FETCHING);
   } finally {
-    browser.kill();
+    await browser.close();
   }
 }
 
