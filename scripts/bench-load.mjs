@@ -19,7 +19,10 @@
 //    with the real snapshot and with 100,000 pharmacies derived from it;
 //  - the goals that are about frames: the longest main-thread task while a
 //    changed feed is applied (real snapshot), and while panning at 100,000
-//    pharmacies (both apps), from Chromium's trace, CPU throttled 4×.
+//    pharmacies (both apps), from Chromium's trace, CPU throttled 4×, in a
+//    browser driven over a bare DevTools pipe (scripts/devtools-pipe.mjs):
+//    under Playwright, DevTools keeps every response body on the page's main
+//    thread, a task no user's browser runs.
 //
 // Rows go to the one table (scripts/bench-rows.mjs); details print here.
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,6 +33,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.mjs';
 import { dataDir, repo } from './bench-browser.mjs';
 import { compactRegistry } from './compact-registry.mjs';
+import { launchOverPipe, openPipePage, traceOverPipe } from './devtools-pipe.mjs';
 import { record } from './bench-rows.mjs';
 import { WASM_BUDGET_BYTES, gzippedWasmAndGlue } from './wasm-budget.mjs';
 
@@ -127,40 +131,58 @@ await warm(PORTS.peer, ['bench-data/derived-100k.csv', 'bench-data/derived-100k-
 
 const url = (which, query) => `http://127.0.0.1:${PORTS[which]}/?${query}`;
 
+// Both apps' moments, read from the page as the peer writes its own, and our
+// wasm memory. Then the observer goes: its records and callback, on every
+// change to the page, are the benchmark's cost, not the app's (up to 4 ms of a
+// render task at 4x CPU while panning).
+function recordMoments() {
+  addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
+  const observer = new MutationObserver(() => {
+    if (window.__firstClusters == null && document.querySelector('.leaflet-marker-pane .cluster')) {
+      window.__firstClusters = performance.now();
+    }
+    if (window.__nearest == null && document.querySelector('[data-testid=nearest-item]')) {
+      window.__nearest = performance.now();
+    }
+    if (window.__firstClusters != null && window.__nearest != null) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+const LOADED = 'window.__firstClusters != null && window.__nearest != null';
+
+// Tiles are not part of the first useful map; both get the same instant stub.
+// Through the DevTools protocol, not Playwright's page.route, which turns the
+// HTTP cache off: a repeat visit then downloaded again what a phone
+// revalidates (our registry, the peer's whole page).
+async function stubTiles(send, on) {
+  await send('Fetch.enable', { patterns: [{ urlPattern: 'https://tile.openstreetmap.org/*' }] });
+  on('Fetch.requestPaused', ({ requestId }) =>
+    send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'image/png' }], body: TILE.toString('base64') }).catch(
+      () => undefined,
+    ),
+  );
+}
+
 /** A fresh phone-sized page that records both apps' moments and our wasm memory. */
 async function openPage(browser, serviceWorkers = 'block') {
   const context = await browser.newContext({ viewport: PHONE, serviceWorkers });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  // Tiles are not part of the first useful map; both get the same instant
-  // stub. Through the DevTools protocol, not Playwright's page.route, which
-  // turns the HTTP cache off: a repeat visit then downloaded again what a
-  // phone revalidates (our registry, the peer's whole page).
-  await cdp.send('Fetch.enable', { patterns: [{ urlPattern: 'https://tile.openstreetmap.org/*' }] });
-  cdp.on('Fetch.requestPaused', ({ requestId }) =>
-    cdp
-      .send('Fetch.fulfillRequest', { requestId, responseCode: 200, responseHeaders: [{ name: 'content-type', value: 'image/png' }], body: TILE.toString('base64') })
-      .catch(() => undefined),
-  );
-  await page.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
-    // Our app's moments, read from the page as the peer writes its own. Then
-    // the observer goes: its records and callback, on every change to the
-    // page, are the benchmark's cost, not the app's (up to 4 ms of a render
-    // task at 4x CPU while panning).
-    const observer = new MutationObserver(() => {
-      if (window.__firstClusters == null && document.querySelector('.leaflet-marker-pane .cluster')) {
-        window.__firstClusters = performance.now();
-      }
-      if (window.__nearest == null && document.querySelector('[data-testid=nearest-item]')) {
-        window.__nearest = performance.now();
-      }
-      if (window.__firstClusters != null && window.__nearest != null) observer.disconnect();
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  });
+  await stubTiles((method, params) => cdp.send(method, params), (event, handler) => cdp.on(event, handler));
+  await page.addInitScript(recordMoments);
   return { context, page, cdp };
 }
+
+/** The same page for the memory and frame figures, over a bare DevTools pipe
+ *  (no Network domain: scripts/devtools-pipe.mjs), service workers blocked as
+ *  Playwright blocks them. */
+async function openBarePage(browser) {
+  const blockWorkers = 'if (self.ServiceWorkerContainer) ServiceWorkerContainer.prototype.register = async () => undefined;';
+  const page = await openPipePage(browser, { viewport: PHONE, initScript: `${blockWorkers}\n(${recordMoments})();` });
+  await stubTiles(page.send, page.on);
+  return page;
+}
+// A function, not LOADED's text: the app's CSP forbids eval.
 const loaded = (page, timeout = 120_000) =>
   page.waitForFunction(() => window.__firstClusters != null && window.__nearest != null, null, { timeout, polling: 100 });
 
@@ -294,22 +316,21 @@ async function repeatVisit(browser, which) {
 
 /** JS heap after a full GC, and our wasm linear memory (the peer has none). */
 async function memoryAfterLoad(browser, which, query) {
-  const { context, page, cdp } = await openPage(browser);
+  const page = await openBarePage(browser);
   await page.goto(url(which, query));
-  await loaded(page, 600_000);
+  await page.waitFor(LOADED, 600_000);
   await new Promise((r) => setTimeout(r, 1000));
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => window.__wasm?.memory.buffer.byteLength ?? 0);
-  await context.close();
+  await page.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await page.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate('window.__wasm?.memory.buffer.byteLength ?? 0');
+  await page.close();
   return { js: usedSize, wasm };
 }
 
-/** The longest main-thread task of the page's renderer while `action` runs (Chromium's trace). */
+/** The longest main-thread task of the page's renderer while `action` runs
+ *  (Chromium's trace, from a browser over the bare pipe). */
 async function longestTask(browser, action) {
-  await browser.startTracing(undefined, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-  await action();
-  const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
+  const events = await traceOverPipe(browser, ['devtools.timeline', 'disabled-by-default-devtools.timeline'], action);
   const mains = new Set(
     events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
   );
@@ -325,9 +346,9 @@ async function longestTask(browser, action) {
   const longest = Math.max(0, ...tasks);
   if (process.env.BENCH_VERBOSE) {
     // What the long tasks were made of: their children over 3 ms, and the
-    // time no traced event covers (the browser's own work, such as DevTools
-    // keeping a response body for Playwright's Network domain: 30 ms of a
-    // 46 ms refresh task once; scripts/probe-devtools-network.mjs).
+    // time no traced event covers (the browser's own work; under Playwright
+    // this was once DevTools keeping the feed's body, 30 ms of a 46 ms
+    // refresh task, which is why these figures are measured over the pipe).
     const long = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && `${e.pid}:${e.tid}` === thread && e.dur / 1000 > GOAL.task);
     for (const task of long) {
       const beneath = events.filter(
@@ -347,50 +368,49 @@ async function longestTask(browser, action) {
 
 /** Ten drags across the map at street level, 100,000 pharmacies, CPU 4×. */
 async function panAt100k(browser, which) {
-  const { context, page, cdp } = await openPage(browser);
+  const page = await openBarePage(browser);
   const query = which === 'ours' ? `${DERIVED.ours}&at=${AT}&lat=25.0336&lng=121.5648&zoom=15` : `${DERIVED.peer}&at=${AT}`;
   await page.goto(url(which, query));
-  await loaded(page, 600_000);
+  await page.waitFor(LOADED, 600_000);
   // The peer opens on all of Taiwan: the same street-level view as ours.
-  if (which === 'peer') await page.evaluate(() => map.setView([25.0336, 121.5648], 15, { animate: false }));
+  if (which === 'peer') await page.evaluate('void map.setView([25.0336, 121.5648], 15, { animate: false })');
   await new Promise((r) => setTimeout(r, 1500));
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const { x, y, width, height } = await page.getByTestId('map').or(page.locator('#map')).boundingBox();
+  await page.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { x, y, width, height } = await page.evaluate(
+    `(({ x, y, width, height }) => ({ x, y, width, height }))((document.querySelector('[data-testid=map]') ?? document.querySelector('#map')).getBoundingClientRect())`,
+  );
   const [cx, cy] = [x + width / 2, y + Math.min(height, 500) / 2];
   const result = await longestTask(browser, async () => {
     for (let i = 0; i < 10; i++) {
       const [dx, dy] = i % 2 ? [-160, -120] : [180, 110];
-      await page.mouse.move(cx, cy);
-      await page.mouse.down();
-      await page.mouse.move(cx + dx, cy + dy, { steps: 8 });
-      await page.mouse.up();
+      await page.drag(cx, cy, dx, dy, 8);
       await new Promise((r) => setTimeout(r, 500));
     }
   });
-  await context.close();
+  await page.close();
   return result;
 }
 
 /** A changed feed applied by the app's own poll (refresh=30), real snapshot, CPU 4×. */
 async function refreshChanged(browser) {
-  const { context, page, cdp } = await openPage(browser);
+  const page = await openBarePage(browser);
   // Served from the server's disk like any feed (a routed answer would arrive
   // in one piece, unlike a network's): the real snapshot, then the next one.
   const feedFile = join(repo, 'dist', 'bench-data', 'maskdata-refresh.csv');
   writeFileSync(feedFile, `\uFEFF${csvText}`);
   await page.goto(url('ours', `feed=bench-data/maskdata-refresh.csv&at=${AT}&refresh=30`));
-  await loaded(page);
+  await page.waitFor(LOADED);
   writeFileSync(feedFile, NEXT_SNAPSHOT);
   await warm(PORTS.ours, ['bench-data/maskdata-refresh.csv']);
   await new Promise((r) => setTimeout(r, 1000));
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  const shown = () => page.evaluate(() => performance.getEntriesByName('mask-map:shown').length);
-  const before = await shown();
+  await page.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const SHOWN = "performance.getEntriesByName('mask-map:shown').length";
+  const before = await page.evaluate(SHOWN);
   const result = await longestTask(browser, async () => {
-    await page.waitForFunction((n) => performance.getEntriesByName('mask-map:shown').length > n, before, { timeout: 60_000, polling: 100 });
+    await page.waitFor(`${SHOWN} > ${before}`);
     await new Promise((r) => setTimeout(r, 1000));
   });
-  await context.close();
+  await page.close();
   return result;
 }
 
@@ -410,12 +430,20 @@ try {
   for (let i = 0; i < RUNS; i++) {
     for (const which of ['peer', 'ours']) repeats[which].push(await repeatVisit(browser, which));
   }
-  for (const which of ['ours', 'peer']) {
-    memory[`${which} real`] = await memoryAfterLoad(browser, which, which === 'ours' ? `at=${AT}&refresh=0` : `at=${AT}`);
-    memory[`${which} 100k`] = await memoryAfterLoad(browser, which, `${DERIVED[which]}&at=${AT}`);
-    pan[which] = await panAt100k(browser, which);
+  await browser.close();
+  // Memory and frames in a browser that no Playwright session drives, in the
+  // order they always ran (each app's loads warm the browser for its pan).
+  const bare = launchOverPipe();
+  try {
+    for (const which of ['ours', 'peer']) {
+      memory[`${which} real`] = await memoryAfterLoad(bare, which, which === 'ours' ? `at=${AT}&refresh=0` : `at=${AT}`);
+      memory[`${which} 100k`] = await memoryAfterLoad(bare, which, `${DERIVED[which]}&at=${AT}`);
+      pan[which] = await panAt100k(bare, which);
+    }
+    refresh = await refreshChanged(bare);
+  } finally {
+    await bare.close();
   }
-  refresh = await refreshChanged(browser);
 } finally {
   await browser.close();
   servers.forEach((s) => s.kill());
