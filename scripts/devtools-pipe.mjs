@@ -72,9 +72,13 @@ export function launchOverPipe() {
     send,
     on,
     async close() {
-      child.kill();
+      // Asked, not killed: a killed browser's other processes can still be
+      // writing into its profile while it is being removed.
+      const killing = setTimeout(() => child.kill(), 10_000);
+      await send('Browser.close').catch(() => child.kill());
       await exited;
-      rmSync(profile, { recursive: true, force: true });
+      clearTimeout(killing);
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
