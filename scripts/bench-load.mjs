@@ -19,10 +19,10 @@
 //    with the real snapshot and with 100,000 pharmacies derived from it;
 //  - the goals that are about frames: the longest main-thread task while a
 //    changed feed is applied (real snapshot), and while panning at 100,000
-//    pharmacies (both apps), from Chromium's trace, CPU throttled 4×, in a
-//    browser driven over a bare DevTools pipe (scripts/devtools-pipe.mjs):
-//    under Playwright, DevTools keeps every response body on the page's main
-//    thread, a task no user's browser runs.
+//    pharmacies (both apps), from Chromium's trace, CPU throttled 4×.
+// Memory and frames are measured in a browser driven over a bare DevTools
+// pipe (scripts/devtools-pipe.mjs): under Playwright, DevTools keeps every
+// response body on the page's main thread, a task no user's browser runs.
 //
 // Rows go to the one table (scripts/bench-rows.mjs); details print here.
 import { execFileSync, spawn } from 'node:child_process';
@@ -432,7 +432,7 @@ try {
   }
   await browser.close();
   // Memory and frames in a browser that no Playwright session drives, in the
-  // order they always ran (each app's loads warm the browser for its pan).
+  // order they ran in before.
   const bare = launchOverPipe();
   try {
     for (const which of ['ours', 'peer']) {
