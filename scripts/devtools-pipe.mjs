@@ -57,7 +57,14 @@ export function launchOverPipe() {
       else reply?.resolve(message.result);
     }
   });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  // A browser gone (closed, or crashed) answers nothing more: fail what waits.
+  const exited = new Promise((resolve) =>
+    child.once('exit', () => {
+      replies.forEach(({ method, reject }) => reject(new Error(`${method}: the browser exited`)));
+      replies.clear();
+      resolve();
+    }),
+  );
   const send = (method, params = {}, sessionId = undefined) =>
     new Promise((resolve, reject) => {
       replies.set(++lastId, { method, resolve, reject });
