@@ -1,11 +1,11 @@
-// The size budget of issue 8, one measurement for the test that checks it
+// The size budget (issue 22: 320 KB), one measurement for the test that checks it
 // (e2e/tests/budget.spec.ts) and the benchmark that reports it
 // (scripts/bench-load.mjs): the release's wasm and its JS glue, gzipped.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const WASM_BUDGET_BYTES = 250 * 1024;
+export const WASM_BUDGET_BYTES = 320 * 1024;
 
 /** The gzipped bytes of `dist`'s wasm-bindgen module and wasm, and their names. */
 export function gzippedWasmAndGlue(dist) {
