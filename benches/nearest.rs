@@ -8,9 +8,10 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use mask_map::coords::distance_m;
+use mask_map::coords::LatLng;
 use mask_map::feed::{self, Product, Registry};
-use mask_map::spatial::nearest::{distance_m, NearestIndex};
-use mask_map::spatial::LatLng;
+use mask_map::spatial::nearest::NearestIndex;
 
 const K: usize = 5;
 const QUERIES: usize = 1000;

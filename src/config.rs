@@ -4,9 +4,9 @@
 //! it is reported as a [`ParamProblem`], that parameter falls back to its
 //! default, and every other parameter still applies.
 
+use crate::coords::LatLng;
 use crate::feed::{Filters, Product, StockThresholds};
 use crate::number;
-use crate::spatial::LatLng;
 use crate::time::Date;
 
 /// OpenStreetMap's standard tiles, the default base map.

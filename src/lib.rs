@@ -6,6 +6,7 @@
 //! (`app`, `map`, `ui`) is compiled for wasm32 only.
 
 pub mod config;
+pub mod coords;
 pub mod feed;
 pub mod i18n;
 pub mod json;

@@ -2,8 +2,8 @@
 //! `tel:` href. Pure; the values are URL-encoded here, so feed text can
 //! never change a link's scheme or host.
 
+use crate::coords::LatLng;
 use crate::number;
-use crate::spatial::LatLng;
 
 /// Directions to `to` (or, without coordinates, to the address) in Google
 /// Maps, Apple Maps and OpenStreetMap, as (name, URL).

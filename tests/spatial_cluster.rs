@@ -7,12 +7,13 @@ mod common;
 use std::collections::HashSet;
 
 use common::read_shared;
+use mask_map::coords::LatLng;
 use mask_map::feed::{self, Product};
 use mask_map::spatial::cluster::{
     ClusterBuild, ClusterIndex, ClusterOptions, ClusterPoint, Item, ItemKind,
 };
 use mask_map::spatial::kdtree::KdTree;
-use mask_map::spatial::{LatLng, WORLD};
+use mask_map::spatial::WORLD;
 
 fn real_points() -> Vec<ClusterPoint> {
     let inventory = feed::parse(&read_shared("alt-geojson-masksLeft-2020-08-01.json")).unwrap();

@@ -6,9 +6,9 @@
 mod common;
 
 use common::read_shared;
+use mask_map::coords::LatLng;
 use mask_map::feed::{self, Inventory, Product, Registry};
 use mask_map::spatial::nearest::NearestIndex;
-use mask_map::spatial::LatLng;
 
 fn inventory() -> Inventory {
     let mut inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();

@@ -2,7 +2,7 @@
 //! open now, a county and a town. Pure; the map and lists both use it.
 
 use super::model::{Inventory, Pharmacy, Product};
-use crate::spatial::LatLng;
+use crate::coords::LatLng;
 use crate::time::TaipeiDateTime;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

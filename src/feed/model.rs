@@ -1,6 +1,6 @@
 //! The inventory every feed format is read into.
 
-use crate::spatial::LatLng;
+use crate::coords::LatLng;
 use crate::time::TaipeiDateTime;
 
 /// A rationed good a feed may count.

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use super::geojson::{features, point_row, properties};
 use super::model::{FeedError, FeedFormat, Inventory};
 use super::rows::{RawRow, Rows};
+use crate::coords::LatLng;
 use crate::number;
-use crate::spatial::LatLng;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Registry {

@@ -10,7 +10,7 @@ use super::model::{
     FeedError, FeedFormat, Inventory, OpeningPeriods, Pharmacy, RowIssue, RowProblem, Stock,
 };
 use super::region;
-use crate::spatial::LatLng;
+use crate::coords::LatLng;
 use crate::time::TaipeiDateTime;
 
 /// One row's fields as the feed wrote them, before any check.

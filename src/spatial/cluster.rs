@@ -5,7 +5,7 @@
 //! many of them have stock of the product the index was built for.
 
 use super::kdtree::KdTree;
-use super::LatLng;
+use crate::coords::LatLng;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ClusterOptions {

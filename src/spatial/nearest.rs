@@ -5,10 +5,10 @@
 //! box that surely holds that circle is ranked by its true distance. The
 //! planar guess never decides the answer, it only bounds the search.
 
-use geo::{Distance, Haversine, Point};
-
 use super::kdtree::KdTree;
-use super::LatLng;
+/// Re-exported for the list panel, which names it from here.
+pub use crate::coords::distance_m;
+use crate::coords::LatLng;
 use crate::feed::{Filters, Inventory, Product};
 use crate::sorting::sort_with;
 use crate::time::TaipeiDateTime;
@@ -29,11 +29,6 @@ pub struct NearestIndex {
     /// Ties in distance go to the smaller key (the institution code).
     keys: Vec<String>,
     tree: KdTree,
-}
-
-/// Great-circle metres between two places.
-pub fn distance_m(a: LatLng, b: LatLng) -> f64 {
-    Haversine.distance(Point::new(a.lng, a.lat), Point::new(b.lng, b.lat))
 }
 
 impl NearestIndex {
