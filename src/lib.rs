@@ -8,6 +8,7 @@
 pub mod config;
 pub mod coords;
 pub mod feed;
+pub mod fetch_error;
 pub mod i18n;
 pub mod json;
 pub mod links;

@@ -1,10 +1,11 @@
-//! Stock feeds: bytes in, [`Inventory`] out. Pure Rust; only `fetch.rs`
+//! Stock feeds: bytes in, [`Inventory`] out. Pure Rust; only `fetch/`
 //! (browser builds) touches the network.
 
 mod csv;
 mod filter;
 mod geojson;
 mod model;
+pub mod placement;
 pub mod refresh;
 mod region;
 mod registry;

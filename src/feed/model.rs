@@ -1,6 +1,7 @@
 //! The inventory every feed format is read into.
 
 use crate::coords::LatLng;
+use crate::fetch_error::FetchError;
 use crate::time::TaipeiDateTime;
 
 /// A rationed good a feed may count.
@@ -367,12 +368,14 @@ pub enum FeedError {
 /// Why a load of the feed failed: the network, the server, or the content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// No answer at all: offline, DNS, CORS.
-    Network,
-    /// No answer within [`super::refresh::REQUEST_TIMEOUT_SECONDS`].
-    Timeout,
-    /// The server answered with a non-success status.
-    Http { status: u16 },
+    /// No usable answer: the network or the server.
+    Fetch(FetchError),
     /// An answer, but not a feed we can read.
     Feed(FeedError),
+}
+
+impl From<FetchError> for LoadError {
+    fn from(error: FetchError) -> LoadError {
+        LoadError::Fetch(error)
+    }
 }

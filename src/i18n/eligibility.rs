@@ -1,7 +1,8 @@
 //! The words of the "Can I buy today?" panel.
 
 use crate::config::Lang;
-use crate::feed::{LoadError, Product};
+use crate::feed::Product;
+use crate::fetch_error::FetchError;
 use crate::rules::{
     Buyers, Check, IdProblem, Limit, NoBecause, Parity, Period, RulesProblem, Scheme, Span, Verdict,
 };
@@ -410,13 +411,13 @@ pub fn rules_source(lang: Lang) -> &'static str {
 /// The rules file could not be used; the built-in rules apply.
 pub fn rules_problem(lang: Lang, url: &str, problem: &RulesProblem) -> String {
     let detail = match (lang, problem) {
-        (Lang::ZhTw, RulesProblem::Load(LoadError::Http { status })) => {
+        (Lang::ZhTw, RulesProblem::Load(FetchError::Http { status })) => {
             format!("伺服器回應 {status}。")
         }
-        (Lang::En, RulesProblem::Load(LoadError::Http { status })) => {
+        (Lang::En, RulesProblem::Load(FetchError::Http { status })) => {
             format!("the server said {status}.")
         }
-        (_, RulesProblem::Load(LoadError::Timeout)) => {
+        (_, RulesProblem::Load(FetchError::Timeout)) => {
             pick(lang, "太久沒有回應。", "no answer in time.").into()
         }
         (_, RulesProblem::Load(_)) => pick(lang, "無法連線。", "it couldn't be reached.").into(),

@@ -3,6 +3,7 @@
 
 use crate::config::{Lang, ParamProblem, ProblemKind};
 use crate::feed::{FeedError, LoadError, Product, RowIssue, RowProblem, StockLevel};
+use crate::fetch_error::FetchError;
 use crate::time::TaipeiDateTime;
 
 mod eligibility;
@@ -333,20 +334,24 @@ pub fn feed_loaded(
 pub fn load_error(lang: Lang, error: &LoadError) -> String {
     let zh = lang == Lang::ZhTw;
     match error {
-        LoadError::Network if zh => "無法連上庫存資料來源，請檢查網路後重試。".into(),
-        LoadError::Network => {
+        LoadError::Fetch(FetchError::Network) if zh => {
+            "無法連上庫存資料來源，請檢查網路後重試。".into()
+        }
+        LoadError::Fetch(FetchError::Network) => {
             "Couldn't reach the stock data. Check your connection and retry.".into()
         }
-        LoadError::Timeout if zh => "庫存資料來源太久沒有回應。".into(),
-        LoadError::Timeout => "The stock data took too long to arrive.".into(),
-        LoadError::Http { status: 404 } if zh => "找不到庫存資料（伺服器回應 404）。".into(),
-        LoadError::Http { status: 404 } => {
+        LoadError::Fetch(FetchError::Timeout) if zh => "庫存資料來源太久沒有回應。".into(),
+        LoadError::Fetch(FetchError::Timeout) => "The stock data took too long to arrive.".into(),
+        LoadError::Fetch(FetchError::Http { status: 404 }) if zh => {
+            "找不到庫存資料（伺服器回應 404）。".into()
+        }
+        LoadError::Fetch(FetchError::Http { status: 404 }) => {
             "The stock data wasn't found (the server said 404).".into()
         }
-        LoadError::Http { status } if zh => {
+        LoadError::Fetch(FetchError::Http { status }) if zh => {
             format!("庫存資料來源出錯（伺服器回應 {status}），請稍後重試。")
         }
-        LoadError::Http { status } => {
+        LoadError::Fetch(FetchError::Http { status }) => {
             format!("The stock data server had a problem (it said {status}). Retry in a moment.")
         }
         LoadError::Feed(FeedError::Empty) if zh => "庫存資料是空的。".into(),
@@ -536,11 +541,14 @@ mod tests {
 
     #[test]
     fn load_errors_speak_plainly_and_carry_the_status() {
-        let line = load_error(Lang::En, &LoadError::Http { status: 503 });
+        let line = load_error(
+            Lang::En,
+            &LoadError::Fetch(FetchError::Http { status: 503 }),
+        );
         assert!(line.contains("503"), "{line}");
         assert_ne!(
-            load_error(Lang::ZhTw, &LoadError::Network),
-            load_error(Lang::En, &LoadError::Network)
+            load_error(Lang::ZhTw, &LoadError::Fetch(FetchError::Network)),
+            load_error(Lang::En, &LoadError::Fetch(FetchError::Network))
         );
     }
 

@@ -3,6 +3,8 @@
 //! Pure Rust, no browser types; dates are Taipei calendar days
 //! ([`crate::time`]), so "today" never depends on the device's zone.
 
+use crate::fetch_error::FetchError;
+
 pub mod eligibility;
 pub mod id;
 pub mod timeline;
@@ -16,6 +18,6 @@ pub use timeline::{
 /// Why a rules file was not used (the bundled rules apply instead).
 #[derive(Debug, Clone, PartialEq)]
 pub enum RulesProblem {
-    Load(crate::feed::LoadError),
+    Load(FetchError),
     Invalid(RulesError),
 }
