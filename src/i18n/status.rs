@@ -1,0 +1,175 @@
+//! The words of the feed status line and its details: loading, loaded,
+//! stale, failed, and what was skipped or mended.
+
+use super::pick;
+use crate::config::Lang;
+use crate::feed::{FeedError, LoadError, RowIssue, RowProblem};
+use crate::fetch_error::FetchError;
+use crate::time::TaipeiDateTime;
+
+pub fn feed_loading(lang: Lang) -> &'static str {
+    pick(lang, "正在載入庫存資料…", "Loading stock data…")
+}
+
+/// "57 pharmacies · data of 2021-02-28 18:23 (5 min ago)", saying plainly
+/// when it is old.
+pub fn feed_loaded(
+    lang: Lang,
+    count: usize,
+    as_of: Option<TaipeiDateTime>,
+    now_unix: i64,
+    stale: bool,
+) -> String {
+    let when = as_of.map(|t| (t.to_display(), age(lang, now_unix - t.unix_seconds())));
+    match (lang, when, stale) {
+        (Lang::ZhTw, Some((t, a)), true) => {
+            format!("{count} 家藥局 · 資料時間 {t}（{a}，已過時，庫存可能已變動）")
+        }
+        (Lang::ZhTw, Some((t, a)), false) => format!("{count} 家藥局 · 資料時間 {t}（{a}）"),
+        (Lang::ZhTw, None, _) => format!("{count} 家藥局 · 資料時間不明"),
+        (Lang::En, Some((t, a)), true) => {
+            format!("{count} pharmacies · data of {t} ({a}: old, stock may have changed)")
+        }
+        (Lang::En, Some((t, a)), false) => format!("{count} pharmacies · data of {t} ({a})"),
+        (Lang::En, None, _) => format!("{count} pharmacies · data time unknown"),
+    }
+}
+
+/// What a citizen needs to know when the feed did not load.
+pub fn load_error(lang: Lang, error: &LoadError) -> String {
+    let zh = lang == Lang::ZhTw;
+    match error {
+        LoadError::Fetch(FetchError::Network) if zh => {
+            "無法連上庫存資料來源，請檢查網路後重試。".into()
+        }
+        LoadError::Fetch(FetchError::Network) => {
+            "Couldn't reach the stock data. Check your connection and retry.".into()
+        }
+        LoadError::Fetch(FetchError::Timeout) if zh => "庫存資料來源太久沒有回應。".into(),
+        LoadError::Fetch(FetchError::Timeout) => "The stock data took too long to arrive.".into(),
+        LoadError::Fetch(FetchError::Http { status: 404 }) if zh => {
+            "找不到庫存資料（伺服器回應 404）。".into()
+        }
+        LoadError::Fetch(FetchError::Http { status: 404 }) => {
+            "The stock data wasn't found (the server said 404).".into()
+        }
+        LoadError::Fetch(FetchError::Http { status }) if zh => {
+            format!("庫存資料來源出錯（伺服器回應 {status}），請稍後重試。")
+        }
+        LoadError::Fetch(FetchError::Http { status }) => {
+            format!("The stock data server had a problem (it said {status}). Retry in a moment.")
+        }
+        LoadError::Feed(FeedError::Empty) if zh => "庫存資料是空的。".into(),
+        LoadError::Feed(FeedError::Empty) => "The stock data came back empty.".into(),
+        LoadError::Feed(FeedError::NoPharmacies) if zh => "庫存資料中沒有任何藥局。".into(),
+        LoadError::Feed(FeedError::NoPharmacies) => "The stock data lists no pharmacies.".into(),
+        LoadError::Feed(FeedError::WrongHeader { .. }) if zh => {
+            "收到的 CSV 欄位不是健保署庫存資料的格式。".into()
+        }
+        LoadError::Feed(FeedError::WrongHeader { .. }) => {
+            "What came back is a CSV, but not with the NHIA stock columns.".into()
+        }
+        LoadError::Feed(_) if zh => "收到的不是可讀的庫存資料。".into(),
+        LoadError::Feed(_) => "What came back isn't stock data this map can read.".into(),
+    }
+}
+
+pub fn offline_saved_copy(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "目前離線，顯示這台裝置上次儲存的資料：",
+        "Offline: showing the data last saved on this device:",
+    )
+}
+
+pub fn retrying(lang: Lang) -> &'static str {
+    pick(lang, "稍後會自動重試。", "It will retry by itself.")
+}
+
+pub fn stock_is_approximate(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "庫存數量僅供參考，請以藥局現場公告為準（許多藥局採發號碼牌或定時販售）。",
+        "Stock counts are approximate: the pharmacy's own notice rules (many sell by numbered tickets at set hours).",
+    )
+}
+
+/// How old the data is, in words: "5 min ago", "3 days ago".
+pub fn age(lang: Lang, seconds: i64) -> String {
+    let minutes = seconds.max(0) / 60;
+    let (hours, days) = (minutes / 60, minutes / 1440);
+    match (lang, minutes, hours, days) {
+        (Lang::ZhTw, 0, _, _) => "剛剛".into(),
+        (Lang::ZhTw, m, 0, _) => format!("{m} 分鐘前"),
+        (Lang::ZhTw, _, h, 0) => format!("{h} 小時前"),
+        (Lang::ZhTw, _, _, d) => format!("{d} 天前"),
+        (Lang::En, 0, _, _) => "just now".into(),
+        (Lang::En, m, 0, _) => format!("{m} min ago"),
+        (Lang::En, _, h, 0) => format!("{h} h ago"),
+        (Lang::En, _, _, 1) => "1 day ago".into(),
+        (Lang::En, _, _, d) => format!("{d} days ago"),
+    }
+}
+
+/// "12 rows skipped, 3 mended".
+pub fn rows_summary(lang: Lang, skipped: usize, mended: usize) -> String {
+    match lang {
+        Lang::ZhTw => format!("略過 {skipped} 筆資料，修正 {mended} 筆"),
+        Lang::En => format!("{skipped} rows skipped, {mended} mended"),
+    }
+}
+
+/// One row issue, for the detail under the summary.
+pub fn row_issue(lang: Lang, issue: &RowIssue) -> String {
+    let zh = lang == Lang::ZhTw;
+    let what = match (&issue.problem, zh) {
+        (RowProblem::Malformed, true) => "格式不完整，已略過".into(),
+        (RowProblem::Malformed, false) => "incomplete row, skipped".into(),
+        (RowProblem::MissingCode, true) => "缺少機構代碼，已略過".into(),
+        (RowProblem::MissingCode, false) => "no institution code, skipped".into(),
+        (RowProblem::MissingName, true) => "缺少名稱，已略過".into(),
+        (RowProblem::MissingName, false) => "no name, skipped".into(),
+        (RowProblem::DuplicateCode(code), true) => format!("代碼 {code} 重複，已略過"),
+        (RowProblem::DuplicateCode(code), false) => format!("code {code} repeated, skipped"),
+        (RowProblem::BadCount(value), true) => format!("庫存「{value}」不是數字，顯示為不明"),
+        (RowProblem::BadCount(value), false) => {
+            format!("count “{value}” is not a number, shown as unknown")
+        }
+        (RowProblem::UnusableCoordinates, true) => "座標不在臺灣，不顯示於地圖".into(),
+        (RowProblem::UnusableCoordinates, false) => {
+            "coordinates not in Taiwan, left off the map".into()
+        }
+        (RowProblem::SwappedCoordinates, true) => "經緯度顛倒，已更正".into(),
+        (RowProblem::SwappedCoordinates, false) => {
+            "latitude and longitude swapped, corrected".into()
+        }
+    };
+    match lang {
+        Lang::ZhTw => format!("第 {} 筆：{what}", issue.row),
+        Lang::En => format!("Row {}: {what}", issue.row),
+    }
+}
+
+/// Pharmacies the map cannot place (no coordinates, no registry match).
+pub fn unplaced(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::ZhTw => format!("{count} 家藥局沒有位置資料，不在地圖上"),
+        Lang::En => format!("{count} pharmacies have no known location and are not on the map"),
+    }
+}
+
+pub fn registry_failed(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "無法載入藥局位置資料，地圖暫時無法標示這些藥局。",
+        "Pharmacy locations couldn't be loaded, so the map can't place these pharmacies yet.",
+    )
+}
+
+pub fn showing_last_good(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "仍顯示上次成功載入的資料。",
+        "Still showing the last data that loaded.",
+    )
+}

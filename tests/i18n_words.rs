@@ -1,0 +1,81 @@
+//! The wording of the status line, link problems, distances and row issues
+//! (`src/i18n/`), as a user reads it.
+
+use mask_map::config::{Config, Lang};
+use mask_map::feed::{LoadError, RowIssue, RowProblem};
+use mask_map::fetch_error::FetchError;
+use mask_map::i18n::{distance, feed_loaded, load_error, param_problem, row_issue, walking};
+use mask_map::time::TaipeiDateTime;
+
+#[test]
+fn every_link_problem_names_its_parameter_and_value_in_both_languages() {
+    let config = Config::from_query("zoom=banana&product=masks&at=1&lat=1&mode=tv&lang=fr&date=x&county=%3C%3E&tiles=x&feed=data:x");
+    assert_eq!(config.problems.len(), 10);
+    for problem in &config.problems {
+        for lang in [Lang::ZhTw, Lang::En] {
+            let line = param_problem(lang, problem);
+            assert!(
+                line.starts_with(&format!("{}=“{}”", problem.param, problem.value)),
+                "{line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn load_errors_speak_plainly_and_carry_the_status() {
+    let line = load_error(
+        Lang::En,
+        &LoadError::Fetch(FetchError::Http { status: 503 }),
+    );
+    assert!(line.contains("503"), "{line}");
+    assert_ne!(
+        load_error(Lang::ZhTw, &LoadError::Fetch(FetchError::Network)),
+        load_error(Lang::En, &LoadError::Fetch(FetchError::Network))
+    );
+}
+
+#[test]
+fn loaded_line_gives_the_time_its_age_and_says_when_data_is_old() {
+    let t = TaipeiDateTime::parse_feed("2021/02/28 18:23:26");
+    let stamped = t.unwrap().unix_seconds();
+    assert_eq!(
+        feed_loaded(Lang::En, 57, t, stamped + 5 * 60 + 30, false),
+        "57 pharmacies · data of 2021-02-28 18:23 (5 min ago)"
+    );
+    let old = feed_loaded(Lang::En, 57, t, stamped + 3 * 86_400, true);
+    assert_eq!(
+        old,
+        "57 pharmacies · data of 2021-02-28 18:23 (3 days ago: old, stock may have changed)"
+    );
+    assert!(feed_loaded(Lang::ZhTw, 57, t, stamped + 7200, true).contains("2 小時前，已過時"));
+}
+
+#[test]
+fn distances_and_walking_times_read_as_people_say_them() {
+    assert_eq!(distance(Lang::En, 849.6), "850 m");
+    assert_eq!(distance(Lang::En, 1000.0), "1.0 km");
+    assert_eq!(distance(Lang::En, 3249.0), "3.2 km");
+    assert_eq!(distance(Lang::ZhTw, 849.6), "850 公尺");
+    assert_eq!(distance(Lang::ZhTw, 3249.0), "3.2 公里");
+    assert_eq!(walking(Lang::En, 850.0), "about 11 min on foot");
+    assert_eq!(walking(Lang::ZhTw, 20.0), "步行約 1 分鐘");
+    assert_eq!(walking(Lang::En, 30_000.0), "about 6 h on foot");
+}
+
+#[test]
+fn row_issues_say_which_row_and_what_was_done() {
+    let issue = RowIssue {
+        row: 12,
+        problem: RowProblem::BadCount("-5".into()),
+        skipped: false,
+    };
+    assert_eq!(
+        row_issue(Lang::En, &issue),
+        "Row 12: count “-5” is not a number, shown as unknown"
+    );
+    assert_eq!(
+        row_issue(Lang::ZhTw, &issue),
+        "第 12 筆：庫存「-5」不是數字，顯示為不明"
+    );
+}
