@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, then runs every test: formatting and lints,
+# Installs what is missing, then runs every test: formatting, the house
+# rules (scripts/house-rules.mjs) and lints,
 # native unit and real-data tests, browser tests (wasm in Chromium), and the
 # end-to-end suite against the release build. Exits non-zero if any fails.
 set -euo pipefail
@@ -16,6 +17,8 @@ step() {
 }
 
 step "format" cargo fmt --check
+step "house rules: the checker's own tests" node --test scripts/house-rules.test.mjs
+step "house rules (file size, import cycles, map/ui, pure modules)" node scripts/house-rules.mjs
 step "lint: native (pure logic and its tests)" cargo clippy --all-targets -- -D warnings
 step "lint: wasm32 (browser glue)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 step "unit and real-data tests (native)" cargo test

@@ -1,9 +1,10 @@
 //! mask-map: find rationed goods at pharmacies during a shortage.
 //!
-//! The pure core (`config`, `feed`, `json`, `number`, `rules`, `spatial`,
-//! `time`, `i18n`, `links`) has
-//! no browser types and is tested with plain `cargo test`. The browser glue
-//! (`app`, `map`, `ui`) is compiled for wasm32 only.
+//! The pure core (`config`, `coords`, `feed`, `fetch_error`, `json`,
+//! `number`, `rules`, `spatial`, `time`, `i18n`, `links`) has no browser
+//! types and is tested with plain `cargo test`. The browser glue (`app`,
+//! `map`, `ui`, `feed::fetch`) is compiled for wasm32 only.
+//! `scripts/house-rules.mjs` checks that, file sizes and import cycles.
 
 pub mod config;
 pub mod coords;
