@@ -3,30 +3,32 @@
 
 use leptos::prelude::*;
 
-use crate::config::{Lang, Mode};
-use crate::feed::{Filters, StockThresholds};
+use crate::config::Mode;
 use crate::i18n;
 use crate::links;
 use crate::spatial::nearest::nearest_stock;
-use crate::spatial::LatLng;
-use crate::ui::{taipei_now, FeedView, LocationControls};
+use crate::state::AppState;
+use crate::timers::taipei_now;
+use crate::ui::LocationControls;
 
 /// How many nearest pharmacies the panel lists unless `nearest=` says.
 pub const NEAREST_SHOWN: usize = 5;
 
 #[component]
 pub fn NearestPanel(
-    feed: RwSignal<FeedView>,
-    filters: RwSignal<Filters>,
-    here: RwSignal<Option<LatLng>>,
-    picking: RwSignal<bool>,
-    selected: RwSignal<Option<String>>,
-    levels: Option<StockThresholds>,
-    mode: Mode,
     /// How many to list.
     count: usize,
-    lang: Lang,
 ) -> impl IntoView {
+    let AppState {
+        feed,
+        filters,
+        here,
+        selected,
+        levels,
+        mode,
+        lang,
+        ..
+    } = AppState::get();
     let answer = move || {
         let from = here.get()?;
         let filters = filters.get();
@@ -92,7 +94,7 @@ pub fn NearestPanel(
                 <p class="nearest__note">{i18n::choose_a_location(lang)}</p>
             </Show>
             {list}
-            <LocationControls here picking feed filters mode lang />
+            <LocationControls />
         </section>
     }
 }
