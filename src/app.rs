@@ -1,5 +1,6 @@
 //! The top-level component: reads the URL into a [`Config`], loads the feed,
-//! and lays out the header, notices and map.
+//! provides the shared [`AppState`] as context, and lays out the header,
+//! notices and map.
 
 use std::sync::Arc;
 
@@ -15,14 +16,15 @@ use crate::feed::Product;
 use crate::i18n;
 use crate::map::PharmacyMap;
 use crate::rules::{Rules, RulesProblem};
+use crate::state::{AppState, FeedView, LoadState};
 use crate::time::Date;
-use crate::timers::Timer;
+use crate::timers::{taipei_now, Timer};
 use crate::ui::device_storage::kiosk_home_lang;
 use crate::ui::Sheet;
 use crate::ui::{
-    reset_when_idle, taipei_now, BuyTodaySummary, CheckedDay, EligibilityPanel, EmbedDialog,
-    FeedDetails, FeedStatus, FeedView, FilterBar, LinkProblems, LoadState, NearestPanel,
-    PharmacyDetails, PharmacyList, RulesView, NEAREST_SHOWN,
+    reset_when_idle, BuyTodaySummary, CheckedDay, EligibilityPanel, EmbedDialog, FeedDetails,
+    FeedStatus, FilterBar, LinkProblems, NearestPanel, PharmacyDetails, PharmacyList, RulesView,
+    NEAREST_SHOWN,
 };
 
 /// Mounts the app on `<body>`.
@@ -143,20 +145,23 @@ fn App() -> impl IntoView {
     // The reference location: the link's at=, then the device or a pick.
     let here = RwSignal::new(config.at);
     let picking = RwSignal::new(false);
-    let on_pick = Callback::new(move |at| {
-        if picking.get_untracked() {
-            here.set(Some(at));
-            picking.set(false);
-        }
-    });
     let selected = RwSignal::new(None::<String>);
     let list_open = RwSignal::new(false);
-    let on_select = Callback::new(move |code: String| selected.set(Some(code)));
-    let inventory = Signal::derive(move || feed.with(|f| f.inventory.clone()));
-    // The status, the nearest answer and the map (which draws in tasks of its
-    // own) take a new inventory at once; the filters, the list, the details
-    // and the footer a task later.
-    let feed_later = crate::ui::a_task_later(feed);
+    // A kiosk left alone goes back to how its link set it up.
+    let visit = RwSignal::new(0_u32);
+    provide_context(AppState {
+        lang,
+        mode: config.mode,
+        levels: config.levels,
+        feed,
+        feed_later: crate::ui::a_task_later(feed),
+        filters,
+        here,
+        picking,
+        selected,
+        map_view: RwSignal::new(None),
+        visit,
+    });
     let product = Signal::derive(move || {
         let requested = filters.with(|f| f.product);
         feed.with(|f| {
@@ -180,8 +185,6 @@ fn App() -> impl IntoView {
         }
         open
     });
-    // A kiosk left alone goes back to how its link set it up.
-    let visit = RwSignal::new(0_u32);
     if config.mode == Mode::Kiosk {
         let config = config.clone();
         let page = query_without_lang(&window().location().search().unwrap_or_default());
@@ -203,8 +206,6 @@ fn App() -> impl IntoView {
             visit.update(|v| *v += 1);
         });
     }
-    let visit: Signal<u32> = visit.into();
-    let map_view = RwSignal::new(None::<(crate::spatial::LatLng, u8)>);
     let embed_open = RwSignal::new(false);
     let (other_lang, other_lang_name) = i18n::other_language(lang);
     let other_lang_href = move || format!("?{}", query_with_lang(&page_query.get(), other_lang));
@@ -213,7 +214,6 @@ fn App() -> impl IntoView {
         Mode::Kiosk => "app app--kiosk",
         Mode::Embed => "app app--embed",
     };
-    let (sheet_mode, sheet_levels) = (config.mode, config.levels);
     let nearest_count = config.nearest.map_or(NEAREST_SHOWN, usize::from);
     view! {
         <div class=mode_class>
@@ -225,7 +225,7 @@ fn App() -> impl IntoView {
                 <a class="lang-switch" data-testid="lang-switch" href=other_lang_href hreflang=other_lang.tag() lang=other_lang.tag()>
                     {other_lang_name}
                 </a>
-                <FeedStatus feed lang on_retry=retry />
+                <FeedStatus on_retry=retry />
                 {(config.mode == Mode::Embed).then(|| view! {
                     <a
                         class="open-full"
@@ -244,48 +244,28 @@ fn App() -> impl IntoView {
                 >
                     {i18n::list_button(lang)}
                 </button>
-                <FilterBar feed=feed_later filters lang />
-                <BuyTodaySummary rules product day open=eligibility_open lang />
+                <FilterBar />
+                <BuyTodaySummary rules product day open=eligibility_open />
             </header>
             <main class="app-main">
-                <LinkProblems problems=config.problems.clone() lang />
-                <PharmacyMap
-                    config=config.clone()
-                    inventory
-                    filters=filters.into()
-                    here=here.into()
-                    selected=selected.into()
-                    on_select
-                    on_pick
-                    visit
-                    on_view=Callback::new(move |view| map_view.set(Some(view)))
-                />
-                <Sheet full=sheet_full lang>
-                    <EligibilityPanel rules product day open=eligibility_open mode=sheet_mode visit lang />
-                    <NearestPanel
-                        feed
-                        filters
-                        here
-                        picking
-                        selected
-                        levels=sheet_levels
-                        mode=sheet_mode
-                        count=nearest_count
-                        lang
-                    />
+                <LinkProblems problems=config.problems.clone() />
+                <PharmacyMap config=config.clone() />
+                <Sheet full=sheet_full>
+                    <EligibilityPanel rules product day open=eligibility_open />
+                    <NearestPanel count=nearest_count />
                 </Sheet>
-                <PharmacyList feed=feed_later filters here selected open=list_open levels=config.levels visit lang />
-                <PharmacyDetails feed=feed_later selected levels=config.levels mode=config.mode lang />
+                <PharmacyList open=list_open />
+                <PharmacyDetails />
             </main>
             <footer class="app-footer">
-                <FeedDetails feed=feed_later lang />
+                <FeedDetails />
                 {(config.mode == Mode::App).then(|| view! {
                     <button class="app-footer__embed" data-testid="embed-button" on:click=move |_| embed_open.set(true)>
                         {i18n::embed_button(lang)}
                     </button>
                 })}
             </footer>
-            <EmbedDialog page_query map_view open=embed_open lang />
+            <EmbedDialog page_query open=embed_open />
         </div>
     }
 }

@@ -13,6 +13,7 @@ pub mod fetch_error;
 pub mod i18n;
 pub mod json;
 pub mod links;
+pub mod map;
 pub mod number;
 pub mod qr;
 pub mod rules;
@@ -25,7 +26,7 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
-pub mod map;
+pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod timers;
 #[cfg(target_arch = "wasm32")]

@@ -1,4 +1,4 @@
-//! Browser timers that are cancelled when dropped.
+//! Browser timers that are cancelled when dropped, and the clock.
 //!
 //! Handles are kept as opaque JS values: web-sys types them `i32`, which
 //! truncates the large ids some environments (fake clocks in tests) return,
@@ -86,8 +86,8 @@ pub async fn next_task() {
 }
 
 /// Frees a large collection `per_task` items at a time, a task each: an old
-/// inventory's 5,800 pharmacies (some 30,000 strings) freed at once hold the
-/// main thread for 15-50 ms on a mid-range phone.
+/// inventory's thousands of pharmacies (and their strings) freed at once
+/// would hold the main thread for several frames on a mid-range phone.
 pub fn drop_in_pieces<T: 'static>(mut items: Vec<T>, per_task: usize) {
     wasm_bindgen_futures::spawn_local(async move {
         while !items.is_empty() {
@@ -95,6 +95,16 @@ pub fn drop_in_pieces<T: 'static>(mut items: Vec<T>, per_task: usize) {
             next_task().await;
         }
     });
+}
+
+/// Seconds since the Unix epoch, by the device's clock.
+pub fn now_unix_seconds() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// The Taipei wall-clock time now, whatever the device's zone.
+pub fn taipei_now() -> crate::time::TaipeiDateTime {
+    crate::time::TaipeiDateTime::from_unix_seconds(now_unix_seconds())
 }
 
 /// A User Timing mark (`mask-map:NAME`): the load benchmark reads them to

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use mask_map::config::Config;
 use mask_map::feed::{self, Product, StockThresholds};
 use mask_map::map::{element_icon, PharmacyMap};
+use mask_map::state::{AppState, FeedView, LoadState};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -82,15 +83,27 @@ async fn mount_map(
     let parent = container();
     let shown = inventory.clone();
     let config = Arc::new(Config::from_query(query));
-    let filters = Signal::stored(config.filters());
-    let here = Signal::stored(config.at);
-    let on_pick = Callback::new(|_| {});
     let selected = RwSignal::new(None::<String>);
-    let on_select = Callback::new(move |code| selected.set(Some(code)));
-    let visit = Signal::stored(0);
-    let on_view = Callback::new(|_| {});
     let mounted = leptos::mount::mount_to(parent.clone(), move || {
-        view! { <PharmacyMap config=config.clone() inventory=Signal::derive(move || Some(shown.clone())) filters here selected=selected.into() on_select on_pick visit on_view /> }
+        let feed = RwSignal::new(FeedView {
+            inventory: Some(shown.clone()),
+            load: LoadState::Loaded,
+            ..FeedView::default()
+        });
+        provide_context(AppState {
+            lang: config.lang,
+            mode: config.mode,
+            levels: config.levels,
+            feed,
+            feed_later: feed.read_only(),
+            filters: RwSignal::new(config.filters()),
+            here: RwSignal::new(config.at),
+            picking: RwSignal::new(false),
+            selected,
+            map_view: RwSignal::new(None),
+            visit: RwSignal::new(0),
+        });
+        view! { <PharmacyMap config=config.clone() /> }
     });
     mounted.forget();
     drawn(&parent).await;

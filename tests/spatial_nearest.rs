@@ -1,14 +1,19 @@
 //! The nearest-stock index against a brute-force haversine scan (written
 //! here, independently of `geo`), on real data: the 2020-03-03 NHIA mask CSV
 //! placed by the registry in ../shared/data, with its real adult and child
-//! stock, from many places across Taiwan, Kinmen, Matsu and Penghu.
+//! stock, from many places across Taiwan, Kinmen, Matsu and Penghu. The
+//! index kept for an inventory is checked against one rebuilt for each
+//! query from the filtered pharmacies (how the panel asked before).
 
 mod common;
 
 use common::read_shared;
+use std::sync::Arc;
+
 use mask_map::coords::LatLng;
-use mask_map::feed::{self, Inventory, Product, Registry};
-use mask_map::spatial::nearest::NearestIndex;
+use mask_map::feed::{self, Filters, Inventory, Product, Registry};
+use mask_map::spatial::nearest::{Nearby, NearestIndex, StockIndex, USEFUL_RADIUS_M};
+use mask_map::time::TaipeiDateTime;
 
 fn inventory() -> Inventory {
     let mut inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();
@@ -134,23 +139,25 @@ fn few_points_and_far_places_still_get_exact_answers() {
     assert!(NearestIndex::new(Vec::new()).nearest(tokyo, 5).is_empty());
 }
 
+/// The feed's own time: some pharmacies open, some closed.
+fn feed_time() -> TaipeiDateTime {
+    TaipeiDateTime::parse_feed("2020/03/03 11:23:40").unwrap()
+}
+
+const TAIPEI_STATION: LatLng = LatLng {
+    lat: 25.0478,
+    lng: 121.5170,
+};
+
 #[test]
 fn nearest_stock_applies_the_filters_and_says_when_nothing_is_near() {
-    use mask_map::feed::Filters;
-    use mask_map::spatial::nearest::{nearest_stock, USEFUL_RADIUS_M};
-    use mask_map::time::TaipeiDateTime;
-
-    let inventory = inventory();
-    let now = TaipeiDateTime::parse_feed("2020/03/03 11:23:40").unwrap();
-    let taipei_station = LatLng {
-        lat: 25.0478,
-        lng: 121.5170,
-    };
-    let answer = nearest_stock(
-        &inventory,
+    let inventory = Arc::new(inventory());
+    let index = StockIndex::new(inventory.clone());
+    let now = feed_time();
+    let answer = index.nearest_stock(
         Some(Product::Child),
         &Filters::default(),
-        taipei_station,
+        TAIPEI_STATION,
         5,
         now,
     );
@@ -158,7 +165,7 @@ fn nearest_stock_applies_the_filters_and_says_when_nothing_is_near() {
     let mut scan: Vec<(f64, &str)> = inventory
         .located()
         .filter(|(p, _)| p.stock.child.unwrap_or(0) > 0)
-        .map(|(p, at)| (haversine_m(taipei_station, at), p.code.as_str()))
+        .map(|(p, at)| (haversine_m(TAIPEI_STATION, at), p.code.as_str()))
         .collect();
     scan.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
     let codes: Vec<&str> = answer
@@ -173,18 +180,93 @@ fn nearest_stock_applies_the_filters_and_says_when_nothing_is_near() {
         county: Some("連江縣".into()),
         ..Filters::default()
     };
-    let far = nearest_stock(
-        &inventory,
-        Some(Product::Child),
-        &matsu,
-        taipei_station,
-        5,
-        now,
-    );
+    let far = index.nearest_stock(Some(Product::Child), &matsu, TAIPEI_STATION, 5, now);
     assert!(far.none_within_reach);
     assert!(!far.items.is_empty() && far.items[0].metres > USEFUL_RADIUS_M);
     assert!(far
         .items
         .iter()
         .all(|n| inventory.pharmacies[n.index].county == Some("連江縣")));
+}
+
+/// The answer as the panel computed it before the index was kept: an index
+/// of the pharmacies that pass, built for this one query.
+fn rebuilt(
+    inventory: &Inventory,
+    product: Option<Product>,
+    filters: &Filters,
+    from: LatLng,
+    k: usize,
+    now: TaipeiDateTime,
+) -> Vec<Nearby> {
+    let (pharmacy_of, points): (Vec<usize>, Vec<(LatLng, String)>) = inventory
+        .pharmacies
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.has_stock(product) && filters.admits(p, product, now))
+        .filter_map(|(i, p)| Some((i, (p.location?, p.code.clone()))))
+        .unzip();
+    NearestIndex::new(points)
+        .nearest(from, k)
+        .into_iter()
+        .map(|n| Nearby {
+            index: pharmacy_of[n.index],
+            metres: n.metres,
+        })
+        .collect()
+}
+
+#[test]
+fn a_kept_index_answers_as_one_rebuilt_for_each_query() {
+    let inventory = Arc::new(inventory());
+    let kept = StockIndex::new(inventory.clone());
+    let now = feed_time();
+    let county = |c: &str| Filters {
+        county: Some(c.into()),
+        ..Filters::default()
+    };
+    let filters = [
+        Filters::default(),
+        Filters {
+            only_in_stock: true,
+            only_open_now: true,
+            ..Filters::default()
+        },
+        county("臺北市"),
+        county("澎湖縣"),
+        // Matsu's few pharmacies, asked from everywhere: the widest searches.
+        county("連江縣"),
+        Filters {
+            town: Some("中正區".into()),
+            ..county("臺北市")
+        },
+        // No pharmacy passes.
+        county("東京都"),
+    ];
+    let mut compared = 0;
+    for product in [Some(Product::Adult), Some(Product::Child), None] {
+        for filters in &filters {
+            // The named places, and every tenth of the scatter.
+            let some = places()
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| i < &6 || i % 10 == 0);
+            for (n, (_, from)) in some.enumerate() {
+                let k = [1, 5, 20][n % 3];
+                let want = rebuilt(&inventory, product, filters, from, k, now);
+                let got = kept.nearest_stock(product, filters, from, k, now);
+                assert_eq!(
+                    got.items, want,
+                    "{product:?} {filters:?} from {from:?}, k {k}"
+                );
+                assert_eq!(
+                    got.none_within_reach,
+                    want.first().is_none_or(|n| n.metres > USEFUL_RADIUS_M)
+                );
+                compared += usize::from(!want.is_empty());
+            }
+        }
+    }
+    // Most queries have an answer (all but the empty product and county).
+    assert!(compared > 400, "{compared}");
 }

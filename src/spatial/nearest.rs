@@ -4,6 +4,11 @@
 //! farthest of them bounds the true k-th distance, so every point inside a
 //! box that surely holds that circle is ranked by its true distance. The
 //! planar guess never decides the answer, it only bounds the search.
+//!
+//! [`StockIndex`] keeps one index per inventory, of every located pharmacy:
+//! a new place, product or filters asks it again instead of building another.
+
+use std::sync::Arc;
 
 use super::kdtree::KdTree;
 /// Re-exported for the list panel, which names it from here.
@@ -15,6 +20,11 @@ use crate::time::TaipeiDateTime;
 
 /// Metres in one degree of latitude on the sphere `geo`'s haversine uses.
 const METRES_PER_DEGREE: f64 = 6_371_008.8 * std::f64::consts::PI / 180.0;
+/// Farther than any two places on that sphere (half its circumference).
+const WHOLE_EARTH_M: f64 = 180.0 * METRES_PER_DEGREE;
+/// The smallest circle a filtered search starts from (several pharmacies
+/// can share one address, a circle of almost nothing).
+const MIN_RADIUS_M: f64 = 100.0;
 
 /// One answer: which point (its index in the slice the index was built
 /// from) and how far, in metres.
@@ -45,15 +55,52 @@ impl NearestIndex {
         if k == 0 {
             return Vec::new();
         }
+        let radius = self.guessed_radius(from, k);
+        self.ranked(self.within(from, radius), k)
+    }
+
+    /// The `k` nearest points to `from` that `admit` (given a point's index)
+    /// lets through, nearest first: the search widens from the circle that
+    /// holds the `k` nearest of all points until it holds `k` admitted ones
+    /// (or the whole Earth), so the index serves every filter unchanged.
+    pub fn nearest_where(
+        &self,
+        from: LatLng,
+        k: usize,
+        admit: &dyn Fn(usize) -> bool,
+    ) -> Vec<Nearby> {
+        let all = k.min(self.points.len());
+        if all == 0 {
+            return Vec::new();
+        }
+        let mut radius = self.guessed_radius(from, all).max(MIN_RADIUS_M);
+        loop {
+            let mut found = self.within(from, radius);
+            found.retain(|n| admit(n.index));
+            // Every admitted point within the radius is in `found`, so once
+            // it holds k of them, the k nearest admitted are among them.
+            if found.len() >= k || radius > WHOLE_EARTH_M {
+                return self.ranked(found, k);
+            }
+            radius *= 4.0;
+        }
+    }
+
+    /// A radius that surely holds the `k` (> 0) nearest points to `from`:
+    /// the farthest of `k` planar guesses, since they are real points.
+    fn guessed_radius(&self, from: LatLng, k: usize) -> f64 {
         let x_scale = from.lat.to_radians().cos().max(1e-6);
-        let guesses = self.tree.nearest(from.lng, from.lat, k, x_scale);
-        // k real points lie within this distance, so the true k nearest do too.
-        let radius = guesses
+        self.tree
+            .nearest(from.lng, from.lat, k, x_scale)
             .iter()
             .map(|&i| distance_m(from, self.points[i as usize]))
             .fold(0.0, f64::max)
             * (1.0 + 1e-9)
-            + 1e-6;
+            + 1e-6
+    }
+
+    /// Every point within `radius` metres of `from`, unordered.
+    fn within(&self, from: LatLng, radius: f64) -> Vec<Nearby> {
         // A box that holds the whole circle: latitude degrees are the same
         // length everywhere; longitude degrees shrink towards the pole, so
         // widen by the box's most poleward latitude.
@@ -68,21 +115,25 @@ impl NearestIndex {
             from.lat + dlat,
             &mut found,
         );
-        let mut ranked: Vec<Nearby> = found
+        found
             .iter()
             .map(|&i| Nearby {
                 index: i as usize,
                 metres: distance_m(from, self.points[i as usize]),
             })
             .filter(|n| n.metres <= radius)
-            .collect();
-        sort_with(&mut ranked, &|a, b| {
+            .collect()
+    }
+
+    /// The first `k` of `found` by distance, ties to the smaller key.
+    fn ranked(&self, mut found: Vec<Nearby>, k: usize) -> Vec<Nearby> {
+        sort_with(&mut found, &|a, b| {
             a.metres
                 .total_cmp(&b.metres)
                 .then_with(|| self.keys[a.index].cmp(&self.keys[b.index]))
         });
-        ranked.truncate(k);
-        ranked
+        found.truncate(k);
+        found
     }
 }
 
@@ -99,34 +150,64 @@ pub struct NearestStock {
     pub none_within_reach: bool,
 }
 
-/// The `k` nearest located pharmacies with stock of `product` that pass
-/// `filters` (so "open now" applies when it is on), from `from`.
-pub fn nearest_stock(
-    inventory: &Inventory,
-    product: Option<Product>,
-    filters: &Filters,
-    from: LatLng,
-    k: usize,
-    now: TaipeiDateTime,
-) -> NearestStock {
-    let (pharmacy_of, points): (Vec<usize>, Vec<(LatLng, String)>) = inventory
-        .pharmacies
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.has_stock(product) && filters.admits(p, product, now))
-        .filter_map(|(i, p)| Some((i, (p.location?, p.code.clone()))))
-        .unzip();
-    let items: Vec<Nearby> = NearestIndex::new(points)
-        .nearest(from, k)
-        .into_iter()
-        .map(|n| Nearby {
-            index: pharmacy_of[n.index],
-            metres: n.metres,
-        })
-        .collect();
-    let none_within_reach = items.first().is_none_or(|n| n.metres > USEFUL_RADIUS_M);
-    NearestStock {
-        items,
-        none_within_reach,
+/// The nearest-stock index of one inventory: every located pharmacy,
+/// built once per inventory and asked again for each place, product and
+/// filters.
+pub struct StockIndex {
+    inventory: Arc<Inventory>,
+    index: NearestIndex,
+    /// Point in the index → pharmacy in the inventory.
+    pharmacy_of: Vec<usize>,
+}
+
+impl StockIndex {
+    pub fn new(inventory: Arc<Inventory>) -> StockIndex {
+        let (pharmacy_of, points): (Vec<usize>, Vec<(LatLng, String)>) = inventory
+            .pharmacies
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i, (p.location?, p.code.clone()))))
+            .unzip();
+        StockIndex {
+            index: NearestIndex::new(points),
+            pharmacy_of,
+            inventory,
+        }
+    }
+
+    /// The inventory it indexes.
+    pub fn inventory(&self) -> &Arc<Inventory> {
+        &self.inventory
+    }
+
+    /// The `k` nearest located pharmacies with stock of `product` that pass
+    /// `filters` (so "open now" applies when it is on), from `from`.
+    pub fn nearest_stock(
+        &self,
+        product: Option<Product>,
+        filters: &Filters,
+        from: LatLng,
+        k: usize,
+        now: TaipeiDateTime,
+    ) -> NearestStock {
+        let pharmacies = &self.inventory.pharmacies;
+        let admit = |point: usize| {
+            let p = &pharmacies[self.pharmacy_of[point]];
+            p.has_stock(product) && filters.admits(p, product, now)
+        };
+        let items: Vec<Nearby> = self
+            .index
+            .nearest_where(from, k, &admit)
+            .into_iter()
+            .map(|n| Nearby {
+                index: self.pharmacy_of[n.index],
+                metres: n.metres,
+            })
+            .collect();
+        let none_within_reach = items.first().is_none_or(|n| n.metres > USEFUL_RADIUS_M);
+        NearestStock {
+            items,
+            none_within_reach,
+        }
     }
 }

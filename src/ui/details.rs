@@ -4,20 +4,24 @@
 use leptos::prelude::*;
 
 use crate::config::{Lang, Mode};
-use crate::feed::{OpeningPeriods, StockThresholds};
+use crate::feed::OpeningPeriods;
 use crate::i18n;
 use crate::links;
+use crate::state::{AppState, FeedView};
 use crate::time::TaipeiDateTime;
-use crate::ui::{taipei_now, Directions, FeedView};
+use crate::timers::taipei_now;
+use crate::ui::Directions;
 
 #[component]
-pub fn PharmacyDetails(
-    feed: ReadSignal<FeedView>,
-    selected: RwSignal<Option<String>>,
-    levels: Option<StockThresholds>,
-    mode: Mode,
-    lang: Lang,
-) -> impl IntoView {
+pub fn PharmacyDetails() -> impl IntoView {
+    let AppState {
+        feed_later: feed,
+        selected,
+        levels,
+        mode,
+        lang,
+        ..
+    } = AppState::get();
     let pharmacy = move || {
         let code = selected.get()?;
         feed.with(|f| {
@@ -76,7 +80,7 @@ pub fn PharmacyDetails(
                     <ul class="details__notes">
                         {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                     </ul>
-                    <Directions links=directions mode lang />
+                    <Directions links=directions />
                 </aside>
             }
         })

@@ -4,12 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::config::{Lang, Mode};
+use crate::config::Mode;
 use crate::i18n;
 use crate::qr::qr_path;
+use crate::state::AppState;
 
 #[component]
-pub fn Directions(links: [(&'static str, String); 3], mode: Mode, lang: Lang) -> impl IntoView {
+pub fn Directions(links: [(&'static str, String); 3]) -> impl IntoView {
+    let AppState { mode, lang, .. } = AppState::get();
     if mode == Mode::Kiosk {
         let [(_, google), ..] = links;
         let qr = qr_path(&google);

@@ -10,12 +10,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::config::{Lang, Mode};
+use crate::config::Mode;
 use crate::feed::Product;
 use crate::i18n::{self, Given};
 use crate::rules::{read_id, Rules, RulesProblem};
+use crate::state::AppState;
 use crate::time::Date;
-use crate::ui::{device_storage, on_next_visit};
+use crate::ui::device_storage;
 
 /// The rules in use, and why a requested file was not (when it wasn't).
 #[derive(Clone, Debug)]
@@ -49,8 +50,8 @@ pub fn BuyTodaySummary(
     product: Signal<Product>,
     day: CheckedDay,
     open: RwSignal<bool>,
-    lang: Lang,
 ) -> impl IntoView {
+    let lang = AppState::get().lang;
     let summary = move || {
         let date = day.day();
         let buyers = rules.with(|r| r.rules.check(product.get(), date, None, None).buyers);
@@ -76,14 +77,10 @@ pub fn EligibilityPanel(
     product: Signal<Product>,
     day: CheckedDay,
     open: RwSignal<bool>,
-    mode: Mode,
-    /// Bumped when a kiosk resets: whatever was typed is cleared.
-    visit: Signal<u32>,
-    lang: Lang,
 ) -> impl IntoView {
     view! {
         <Show when=move || open.get()>
-            <Panel rules product day open mode visit lang />
+            <Panel rules product day open />
         </Show>
     }
 }
@@ -94,14 +91,12 @@ fn Panel(
     product: Signal<Product>,
     day: CheckedDay,
     open: RwSignal<bool>,
-    mode: Mode,
-    /// Bumped when a kiosk resets: whatever was typed is cleared.
-    visit: Signal<u32>,
-    lang: Lang,
 ) -> impl IntoView {
+    let state = AppState::get();
+    let AppState { mode, lang, .. } = state;
     // Only in this signal, only while the panel is open (or until a kiosk resets).
     let typed = RwSignal::new(String::new());
-    on_next_visit(visit, move || typed.set(String::new()));
+    state.on_next_visit(move || typed.set(String::new()));
     // A kiosk is shared: nothing about one visitor is kept for the next.
     let personal = mode != Mode::Kiosk;
     let remembered = RwSignal::new(personal.then(device_storage::remembered_parity).flatten());

@@ -4,20 +4,18 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::config::{embed_query, Lang};
+use crate::config::embed_query;
 use crate::i18n;
 use crate::links::iframe_snippet;
-use crate::spatial::LatLng;
+use crate::state::AppState;
 
 #[component]
 pub fn EmbedDialog(
     /// The page's query as the address bar has it (filters, language …).
     page_query: Memo<String>,
-    /// The map's centre and zoom now.
-    map_view: RwSignal<Option<(LatLng, u8)>>,
     open: RwSignal<bool>,
-    lang: Lang,
 ) -> impl IntoView {
+    let AppState { map_view, lang, .. } = AppState::get();
     let snippet = move || {
         let location = window().location();
         let base = format!(

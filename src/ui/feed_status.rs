@@ -1,42 +1,14 @@
 //! The `feed-status` hook: what was loaded, how old it is, or what went wrong.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::config::Lang;
 use crate::feed::fetch::Placement;
-use crate::feed::{self, Inventory, LoadError};
+use crate::feed::{self, Inventory};
 use crate::i18n;
+use crate::state::{AppState, FeedView, LoadState};
 use crate::time::TaipeiDateTime;
-
-/// The feed as the page knows it: the last good inventory (kept through
-/// failures, so nothing on screen is lost) and how the latest poll went.
-#[derive(Clone, Debug, Default)]
-pub struct FeedView {
-    pub inventory: Option<Arc<Inventory>>,
-    pub placement: Option<Placement>,
-    pub load: LoadState,
-    /// Offline: the inventory is the copy saved on this device.
-    pub saved_copy: bool,
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum LoadState {
-    #[default]
-    Loading,
-    Loaded,
-    Failed(LoadError),
-}
-
-pub fn now_unix_seconds() -> i64 {
-    (js_sys::Date::now() / 1000.0) as i64
-}
-
-/// The Taipei wall-clock time now, whatever the device's zone.
-pub fn taipei_now() -> TaipeiDateTime {
-    TaipeiDateTime::from_unix_seconds(now_unix_seconds())
-}
+use crate::timers::now_unix_seconds;
 
 /// The contract's `data-state`.
 fn state_name(view: &FeedView) -> &'static str {
@@ -83,7 +55,8 @@ fn message(view: &FeedView, lang: Lang) -> String {
 }
 
 #[component]
-pub fn FeedStatus(feed: RwSignal<FeedView>, lang: Lang, on_retry: Callback<()>) -> impl IntoView {
+pub fn FeedStatus(on_retry: Callback<()>) -> impl IntoView {
+    let AppState { feed, lang, .. } = AppState::get();
     let failed = move || feed.with(|f| matches!(f.load, LoadState::Failed(_)));
     view! {
         <div
@@ -113,7 +86,12 @@ const ISSUES_SHOWN: usize = 5;
 /// The standing note that stock is approximate, and what the feed's rows
 /// and locations lacked.
 #[component]
-pub fn FeedDetails(feed: ReadSignal<FeedView>, lang: Lang) -> impl IntoView {
+pub fn FeedDetails() -> impl IntoView {
+    let AppState {
+        feed_later: feed,
+        lang,
+        ..
+    } = AppState::get();
     let detail = move || {
         feed.with(|f| {
             let inv = f.inventory.as_ref()?;

@@ -4,17 +4,18 @@
 
 use leptos::prelude::*;
 
-use crate::config::Lang;
-use crate::feed::{Filters, Product};
+use crate::feed::Product;
 use crate::i18n;
-use crate::ui::FeedView;
+use crate::state::AppState;
 
 #[component]
-pub fn FilterBar(
-    feed: ReadSignal<FeedView>,
-    filters: RwSignal<Filters>,
-    lang: Lang,
-) -> impl IntoView {
+pub fn FilterBar() -> impl IntoView {
+    let AppState {
+        feed_later: feed,
+        filters,
+        lang,
+        ..
+    } = AppState::get();
     let products = move || {
         feed.with(|f| {
             f.inventory

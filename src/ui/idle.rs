@@ -54,14 +54,3 @@ pub fn reset_when_idle(seconds: u32, reset: impl Fn() + 'static) {
         })
     });
 }
-
-/// Runs `reset` each time `visit` moves on (a kiosk's reset), not at first.
-pub fn on_next_visit(visit: Signal<u32>, reset: impl Fn() + 'static) {
-    Effect::new(move |previous: Option<u32>| {
-        let now = visit.get();
-        if previous.is_some_and(|p| p != now) {
-            reset();
-        }
-        now
-    });
-}

@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::config::{Lang, ParamProblem};
+use crate::config::ParamProblem;
 use crate::i18n;
+use crate::state::AppState;
 
 #[component]
-pub fn LinkProblems(problems: Vec<ParamProblem>, lang: Lang) -> impl IntoView {
+pub fn LinkProblems(problems: Vec<ParamProblem>) -> impl IntoView {
+    let lang = AppState::get().lang;
     let open = RwSignal::new(!problems.is_empty());
     let lines: Vec<String> = problems
         .iter()

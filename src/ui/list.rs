@@ -4,31 +4,31 @@
 
 use leptos::prelude::*;
 
-use crate::config::Lang;
-use crate::feed::{Filters, Search, StockThresholds};
+use crate::feed::Search;
 use crate::i18n;
 use crate::sorting::sort_with;
 use crate::spatial::nearest::distance_m;
-use crate::spatial::LatLng;
-use crate::ui::{on_next_visit, taipei_now, FeedView};
+use crate::state::AppState;
+use crate::timers::taipei_now;
 
 /// Rows rendered at once; the count says how many more match.
 const LIST_LIMIT: usize = 100;
 
 #[component]
-pub fn PharmacyList(
-    feed: ReadSignal<FeedView>,
-    filters: RwSignal<Filters>,
-    here: RwSignal<Option<LatLng>>,
-    selected: RwSignal<Option<String>>,
-    open: RwSignal<bool>,
-    levels: Option<StockThresholds>,
-    /// Bumped when a kiosk resets: the search is cleared.
-    visit: Signal<u32>,
-    lang: Lang,
-) -> impl IntoView {
+pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
+    let state = AppState::get();
+    let AppState {
+        feed_later: feed,
+        filters,
+        here,
+        selected,
+        levels,
+        lang,
+        ..
+    } = state;
     let query = RwSignal::new(String::new());
-    on_next_visit(visit, move || query.set(String::new()));
+    // A kiosk's reset clears the search.
+    state.on_next_visit(move || query.set(String::new()));
     let rows = move || {
         let filters = filters.get();
         let search = Search::new(&query.get());

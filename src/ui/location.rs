@@ -6,25 +6,26 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::config::{Lang, Mode};
-use crate::feed::Filters;
+use crate::config::Mode;
 use crate::i18n::{self, LocateProblem};
 use crate::spatial::LatLng;
-use crate::ui::FeedView;
+use crate::state::AppState;
 
 /// How long to wait for a position, and how old a cached one may be.
 const LOCATE_TIMEOUT_MS: u32 = 10_000;
 const LOCATE_MAX_AGE_MS: u32 = 60_000;
 
 #[component]
-pub fn LocationControls(
-    here: RwSignal<Option<LatLng>>,
-    picking: RwSignal<bool>,
-    feed: RwSignal<FeedView>,
-    filters: RwSignal<Filters>,
-    mode: Mode,
-    lang: Lang,
-) -> impl IntoView {
+pub fn LocationControls() -> impl IntoView {
+    let AppState {
+        here,
+        picking,
+        feed,
+        filters,
+        mode,
+        lang,
+        ..
+    } = AppState::get();
     // The chosen county (and town) in the filters gives a place too: its centre.
     let area_centre = move || {
         let filters = filters.get();

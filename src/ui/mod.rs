@@ -19,9 +19,9 @@ pub use details::PharmacyDetails;
 pub use directions::Directions;
 pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};
 pub use embed::EmbedDialog;
-pub use feed_status::{now_unix_seconds, taipei_now, FeedDetails, FeedStatus, FeedView, LoadState};
+pub use feed_status::{FeedDetails, FeedStatus};
 pub use filters::FilterBar;
-pub use idle::{on_next_visit, reset_when_idle};
+pub use idle::reset_when_idle;
 pub use link_problems::LinkProblems;
 pub use list::PharmacyList;
 pub use location::LocationControls;
@@ -32,10 +32,9 @@ use leptos::prelude::*;
 
 /// `source`'s value a task after each change, once the tasks of normal
 /// priority are done: the panels that read the copy update in a task of
-/// their own, not in the one that brought the change (a new inventory
-/// updated every panel in one task of 20-50 ms on a mid-range phone, longer
-/// than a frame the user would notice), and after the map has drawn it (their
-/// update, 60-90 ms at 4x CPU, came before the map's first clusters).
+/// their own, not in the one that brought the change (all in one task is
+/// longer than a frame the user would notice), and after the map has drawn
+/// it (so they do not delay the map's first clusters).
 /// The copy starts as `source` is now; the effect's first run only
 /// subscribes (a change before it, which no caller makes, would wait for the
 /// next one). Only the newest change is applied.

@@ -1,42 +1,64 @@
 //! The `nearest` hook: the pharmacies with stock nearest to the reference
 //! location, with distance, walking time, stock, open now and directions.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
-use crate::config::{Lang, Mode};
-use crate::feed::{Filters, StockThresholds};
+use crate::config::Mode;
 use crate::i18n;
 use crate::links;
-use crate::spatial::nearest::nearest_stock;
-use crate::spatial::LatLng;
-use crate::ui::{taipei_now, FeedView, LocationControls};
+use crate::spatial::nearest::StockIndex;
+use crate::state::AppState;
+use crate::timers::taipei_now;
+use crate::ui::LocationControls;
 
 /// How many nearest pharmacies the panel lists unless `nearest=` says.
 pub const NEAREST_SHOWN: usize = 5;
 
+/// The index of the inventory on screen; the same one as long as that is.
+#[derive(Clone)]
+struct Kept(Arc<StockIndex>);
+
+impl PartialEq for Kept {
+    fn eq(&self, other: &Kept) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[component]
 pub fn NearestPanel(
-    feed: RwSignal<FeedView>,
-    filters: RwSignal<Filters>,
-    here: RwSignal<Option<LatLng>>,
-    picking: RwSignal<bool>,
-    selected: RwSignal<Option<String>>,
-    levels: Option<StockThresholds>,
-    mode: Mode,
     /// How many to list.
     count: usize,
-    lang: Lang,
 ) -> impl IntoView {
+    let AppState {
+        feed,
+        filters,
+        here,
+        selected,
+        levels,
+        mode,
+        lang,
+        ..
+    } = AppState::get();
+    // Built when first asked, then kept until the next inventory: a poll
+    // that brings nothing new, a new place or new filters reuse it.
+    let index = Memo::new(move |kept: Option<&Option<Kept>>| {
+        let inventory = feed.with(|f| f.inventory.clone())?;
+        match kept {
+            Some(Some(kept)) if Arc::ptr_eq(kept.0.inventory(), &inventory) => Some(kept.clone()),
+            _ => Some(Kept(Arc::new(StockIndex::new(inventory)))),
+        }
+    });
     let answer = move || {
         let from = here.get()?;
         let filters = filters.get();
-        feed.with(|f| {
-            let inventory = f.inventory.clone()?;
-            let product = inventory.product_to_show(filters.product);
-            let now = taipei_now();
-            let found = nearest_stock(&inventory, product, &filters, from, count, now);
-            Some((inventory, product, found, now))
-        })
+        let Kept(index) = index.get()?;
+        let inventory = index.inventory().clone();
+        let product = inventory.product_to_show(filters.product);
+        let now = taipei_now();
+        let found = index.nearest_stock(product, &filters, from, count, now);
+        Some((inventory, product, found, now))
     };
     let list = move || {
         answer().map(|(inventory, product, found, now)| {
@@ -92,7 +114,7 @@ pub fn NearestPanel(
                 <p class="nearest__note">{i18n::choose_a_location(lang)}</p>
             </Show>
             {list}
-            <LocationControls here picking feed filters mode lang />
+            <LocationControls />
         </section>
     }
 }

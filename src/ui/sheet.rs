@@ -6,14 +6,15 @@ use leptos::ev::PointerEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::config::Lang;
 use crate::i18n;
+use crate::state::AppState;
 
 /// Movement (px) below which a press on the handle is a tap.
 const TAP_SLOP: f64 = 6.0;
 
 #[component]
-pub fn Sheet(full: RwSignal<bool>, lang: Lang, children: Children) -> impl IntoView {
+pub fn Sheet(full: RwSignal<bool>, children: Children) -> impl IntoView {
+    let lang = AppState::get().lang;
     let sheet = NodeRef::<html::Section>::new();
     // While dragging: (pointer y at the start, sheet height at the start).
     let drag = StoredValue::new(None::<(f64, f64)>);

@@ -1,0 +1,87 @@
+//! The app's shared state: the signals the panels and the map read and
+//! write, provided once by `app::App` as Leptos context ([`AppState::get`])
+//! instead of passed through every component. It imports neither `ui` nor
+//! `map`, so both can use it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::config::{Lang, Mode};
+use crate::feed::fetch::Placement;
+use crate::feed::{Filters, Inventory, LoadError, StockThresholds};
+use crate::spatial::LatLng;
+
+/// The feed as the page knows it: the last good inventory (kept through
+/// failures, so nothing on screen is lost) and how the latest poll went.
+#[derive(Clone, Debug, Default)]
+pub struct FeedView {
+    pub inventory: Option<Arc<Inventory>>,
+    pub placement: Option<Placement>,
+    pub load: LoadState,
+    /// Offline: the inventory is the copy saved on this device.
+    pub saved_copy: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum LoadState {
+    #[default]
+    Loading,
+    Loaded,
+    Failed(LoadError),
+}
+
+/// What every part of the page shares. Copied into closures freely: the
+/// signals are handles, the rest plain values from the link.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: Lang,
+    pub mode: Mode,
+    /// The link's stock thresholds (`levels=`), else each product's own.
+    pub levels: Option<StockThresholds>,
+    /// The feed as polled: the status, the nearest answer and the map (which
+    /// draws in tasks of its own) take a new inventory at once.
+    pub feed: RwSignal<FeedView>,
+    /// The same a task later: the filters, the list, the details and the
+    /// footer update in a task of their own, after the map.
+    pub feed_later: ReadSignal<FeedView>,
+    pub filters: RwSignal<Filters>,
+    /// The reference location: the link's `at=`, then the device or a pick.
+    pub here: RwSignal<Option<LatLng>>,
+    /// Whether the next click on the map picks the reference location.
+    pub picking: RwSignal<bool>,
+    /// The selected pharmacy's code.
+    pub selected: RwSignal<Option<String>>,
+    /// The map's centre and zoom after its last move (for embed links).
+    pub map_view: RwSignal<Option<(LatLng, u8)>>,
+    /// Bumped when a kiosk resets to its link's view.
+    pub visit: RwSignal<u32>,
+}
+
+impl AppState {
+    /// The state `app::App` provided.
+    pub fn get() -> AppState {
+        expect_context::<AppState>()
+    }
+
+    /// A place clicked on the map: the reference location, if the user
+    /// asked to pick one.
+    pub fn pick(self, at: LatLng) {
+        if self.picking.get_untracked() {
+            self.here.set(Some(at));
+            self.picking.set(false);
+        }
+    }
+
+    /// Runs `reset` each time a kiosk resets (not at first).
+    pub fn on_next_visit(self, reset: impl Fn() + 'static) {
+        let visit = self.visit;
+        Effect::new(move |previous: Option<u32>| {
+            let now = visit.get();
+            if previous.is_some_and(|p| p != now) {
+                reset();
+            }
+            now
+        });
+    }
+}
