@@ -23,7 +23,7 @@ export const MAX_LINES = 450;
 const BROWSER_CRATE = /^(leptos(_\w+)?|leaflet|web_sys|js_sys|wasm_bindgen(_futures)?|gloo(_\w+)?)$/;
 
 /// Browser glue: files that may use browser crates. Everything else is pure.
-const BROWSER_GLUE = [/^src\/(app|main|bench|timers)\.rs$/, /^src\/ui\//, /^src\/feed\/fetch(\.rs$|\/)/, /^src\/map\//];
+const BROWSER_GLUE = [/^src\/(app|main|bench|state|timers)\.rs$/, /^src\/ui\//, /^src\/feed\/fetch(\.rs$|\/)/, /^src\/map\//];
 /// Files under a browser directory that are pure all the same (the map's
 /// marker appearance is plain data, tested natively).
 const PURE_IN_BROWSER_DIRS = [/^src\/map\/appearance(\.rs$|\/)/];
