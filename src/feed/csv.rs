@@ -141,11 +141,17 @@ impl CsvRecords {
 
     /// The record just read: the header, or a row.
     fn take_record(&mut self, unclosed: bool) {
+        // One check of the whole record is much cheaper than one per field;
+        // only a record with broken UTF-8 is mended field by field.
+        let text = std::str::from_utf8(&self.record[..self.written]).ok();
         let mut start = 0;
         let fields: Vec<Cow<'_, str>> = self.ends[..self.ended]
             .iter()
             .map(|&end| {
-                let field = String::from_utf8_lossy(&self.record[start..end]);
+                let field = match text.and_then(|text| text.get(start..end)) {
+                    Some(field) => Cow::Borrowed(field),
+                    None => String::from_utf8_lossy(&self.record[start..end]),
+                };
                 start = end;
                 field
             })
