@@ -1,6 +1,7 @@
 //! Parsers never panic, whatever the bytes: arbitrary input, and real files
 //! from ../shared/data mutated the way hurried exports and broken transfers
-//! mangle them (truncation, flipped bytes, stray separators and quotes).
+//! mangle them (truncation, flipped bytes, stray separators and quotes),
+//! including a CSV with quoted fields.
 //! Bounded by the number of cases, so the test command's time stays fixed;
 //! PROPTEST_CASES raises it for a longer hunt.
 
@@ -30,8 +31,24 @@ static SAMPLES: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
         head("maskdata-2020-02-11.csv", 300),
         head("rapidtest-2022-04-28.csv", 300),
         head("alt-geojson-masksLeft-2020-08-01.json", 600),
+        quoted(head("rapidtest-2022-04-28.csv", 300)),
     ]
 });
+
+/// A CSV sample with its first row's last field quoted, as RFC 4180 writes
+/// a note holding a comma, quotes and a line break.
+fn quoted(csv: Vec<u8>) -> Vec<u8> {
+    let text = String::from_utf8(csv).unwrap();
+    let first_row_end = text.match_indices("\r\n").nth(1).unwrap().0;
+    let note_start = text[..first_row_end].rfind(',').unwrap() + 1;
+    let note = &text[note_start..first_row_end];
+    format!(
+        "{}\"{note}, \"\"{note}\"\"\r\n{note}\"{}",
+        &text[..note_start],
+        &text[first_row_end..]
+    )
+    .into_bytes()
+}
 
 /// What must hold of any inventory, however mangled its source; and read
 /// as it arrives (in pieces of `piece` bytes), the same result.
@@ -84,7 +101,7 @@ proptest! {
 
     #[test]
     fn mutated_real_files_never_panic(
-        sample in 0usize..5,
+        sample in 0usize..6,
         mutations in prop::collection::vec(mutation(), 1..8),
         piece in 1usize..5000,
     ) {

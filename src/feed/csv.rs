@@ -1,9 +1,12 @@
 //! The NHIA's open CSV feeds: `maskdata.csv` (masks, no coordinates) and
-//! `Fstdata.csv` (rapid tests, longitude then latitude). UTF-8, usually with a
-//! BOM (already stripped by the caller), CRLF or LF, no quoting in practice.
-//! Columns are found by their header names, so a reordered file still reads.
+//! `Fstdata.csv` (rapid tests, longitude then latitude). RFC 4180 (quoted
+//! fields may hold commas, doubled quotes and line breaks; CRLF or LF), UTF-8,
+//! usually with a BOM (already stripped by the caller). Columns are found by
+//! their header names, so a reordered file still reads.
 
 use std::borrow::Cow;
+
+use csv_core::ReadRecordResult;
 
 use super::model::{FeedError, FeedFormat, Inventory, RowProblem};
 use super::rows::{RawRow, Rows};
@@ -29,44 +32,151 @@ pub fn looks_like(text: &str) -> bool {
         .is_some_and(|header| header.contains(','))
 }
 
-/// A CSV feed read some lines at a time ([`super::SlicedParse`]).
-pub(super) struct CsvParse<'a> {
-    lines: std::iter::Enumerate<std::str::Lines<'a>>,
-    reader: CsvReader,
+/// A CSV feed read record by record with csv-core's push parser, as its
+/// bytes arrive: the header first, then a row per record. Each call takes
+/// the input where the last one stopped; a record may span any number of
+/// calls (a quoted field may hold line breaks).
+pub(super) struct CsvRecords {
+    parser: csv_core::Reader,
+    /// The record being read: its fields' bytes, unquoted, one after another…
+    record: Vec<u8>,
+    /// …and where each field ends in them.
+    ends: Vec<usize>,
+    written: usize,
+    ended: usize,
+    state: Part,
 }
 
-impl<'a> CsvParse<'a> {
-    /// Reads the header: which CSV this is and where its columns are.
-    pub(super) fn start(text: &'a str) -> Result<CsvParse<'a>, FeedError> {
-        let mut lines = text.lines();
-        let reader = CsvReader::start(lines.next().unwrap_or_default())?;
-        Ok(CsvParse {
-            lines: lines.enumerate(),
-            reader,
-        })
-    }
+enum Part {
+    Header,
+    Rows(Box<CsvRows>),
+    /// The header is not an NHIA feed's: the rest is not read.
+    Refused(FeedError),
+}
 
-    /// Reads up to `max_lines` more lines; true once the file is done.
-    pub(super) fn step(&mut self, max_lines: usize) -> bool {
-        for _ in 0..max_lines {
-            let Some((index, line)) = self.lines.next() else {
-                return true;
-            };
-            self.reader.line(index + 1, line);
+impl CsvRecords {
+    pub(super) fn new() -> CsvRecords {
+        CsvRecords {
+            parser: csv_core::Reader::new(),
+            record: vec![0; 1024],
+            ends: vec![0; 16],
+            written: 0,
+            ended: 0,
+            state: Part::Header,
         }
-        false
     }
 
-    pub(super) fn finish(self) -> Result<Inventory, FeedError> {
-        self.reader.finish()
+    /// Reads at most `records` complete records from `input`, the bytes that
+    /// follow the last call's: how many bytes it took, and whether it stopped
+    /// at that limit (more may be waiting) rather than at the input's end.
+    pub(super) fn read(&mut self, input: &[u8], records: usize) -> (usize, bool) {
+        let mut taken = 0;
+        let mut left = records;
+        while left > 0 {
+            // An empty input would tell csv-core the file has ended.
+            if taken == input.len() {
+                return (taken, false);
+            }
+            let (result, used) = self.parse(&input[taken..]);
+            taken += used;
+            if result == ReadRecordResult::Record {
+                self.take_record(false);
+                left -= 1;
+            }
+        }
+        (taken, true)
+    }
+
+    /// The end of the file: its last record, if no line break followed it.
+    pub(super) fn finish(mut self) -> Result<Inventory, FeedError> {
+        let unclosed = self.end_line();
+        loop {
+            match self.parse(&[]).0 {
+                ReadRecordResult::Record => self.take_record(unclosed),
+                ReadRecordResult::InputEmpty | ReadRecordResult::End => break,
+                ReadRecordResult::OutputFull | ReadRecordResult::OutputEndsFull => {}
+            }
+        }
+        match self.state {
+            Part::Header => Err(FeedError::Empty),
+            Part::Rows(reader) => reader.finish(),
+            Part::Refused(error) => Err(error),
+        }
+    }
+
+    /// Ends the last line, as the end of the file would, and says whether
+    /// the file ended inside a quoted field: only there is a line break part
+    /// of a field. csv-core has no other way to tell (and its `Reader`'s
+    /// clone loses the parse tables, so a copy cannot be asked instead).
+    fn end_line(&mut self) -> bool {
+        loop {
+            let written = self.written;
+            match self.parse(b"\n") {
+                (ReadRecordResult::Record, 1) => self.take_record(false),
+                (ReadRecordResult::InputEmpty, 1) if self.written > written => return true,
+                (_, 1) => {}
+                // The buffers were full and have grown: again.
+                (_, _) => continue,
+            }
+            return false;
+        }
+    }
+
+    /// One call of csv-core, growing the record's buffers when it asks.
+    fn parse(&mut self, input: &[u8]) -> (ReadRecordResult, usize) {
+        let (result, used, written, ended) = self.parser.read_record(
+            input,
+            &mut self.record[self.written..],
+            &mut self.ends[self.ended..],
+        );
+        self.written += written;
+        self.ended += ended;
+        match result {
+            ReadRecordResult::OutputFull => self.record.resize(self.record.len() * 2, 0),
+            ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+            _ => {}
+        }
+        (result, used)
+    }
+
+    /// The record just read: the header, or a row.
+    fn take_record(&mut self, unclosed: bool) {
+        // One check of the whole record is much cheaper than one per field;
+        // only a record with broken UTF-8 is mended field by field.
+        let text = std::str::from_utf8(&self.record[..self.written]).ok();
+        let mut start = 0;
+        let fields: Vec<Cow<'_, str>> = self.ends[..self.ended]
+            .iter()
+            .map(|&end| {
+                let field = match text.and_then(|text| text.get(start..end)) {
+                    Some(field) => Cow::Borrowed(field),
+                    None => String::from_utf8_lossy(&self.record[start..end]),
+                };
+                start = end;
+                field
+            })
+            .collect();
+        match &mut self.state {
+            Part::Header => {
+                self.state = match CsvRows::start(&fields) {
+                    Ok(reader) => Part::Rows(Box::new(reader)),
+                    Err(error) => Part::Refused(error),
+                }
+            }
+            Part::Rows(reader) => reader.record(&fields, unclosed),
+            Part::Refused(_) => {}
+        }
+        self.written = 0;
+        self.ended = 0;
     }
 }
 
-/// A CSV feed read a line at a time, from whole text ([`CsvParse`]) or as
-/// the bytes arrive ([`super::StreamingParse`]).
-pub(super) struct CsvReader {
+/// An NHIA CSV's rows, a record's fields at a time ([`CsvRecords`]).
+struct CsvRows {
     rows: Rows,
-    /// Fields in the header: the last one takes the rest of a line.
+    /// Rows read so far (the header and blank lines are no rows).
+    count: usize,
+    /// Fields in the header: the last one takes any that follow it.
     width: usize,
     /// Fields a row needs to be read at all.
     needed: usize,
@@ -88,13 +198,12 @@ struct Columns {
     note: Option<usize>,
 }
 
-impl CsvReader {
+impl CsvRows {
     /// Reads the header: which CSV this is and where its columns are.
-    pub(super) fn start(header_line: &str) -> Result<CsvReader, FeedError> {
-        let header = split(header_line, usize::MAX);
+    fn start(header: &[Cow<'_, str>]) -> Result<CsvRows, FeedError> {
         let column = |name: &str| header.iter().position(|h| h.trim() == name);
         let wrong_header = || FeedError::WrongHeader {
-            found: header_line.chars().take(80).collect(),
+            found: header.join(",").chars().take(80).collect(),
         };
 
         let format = match (column(ADULT), column(RAPID_TEST)) {
@@ -122,29 +231,44 @@ impl CsvReader {
             updated,
             note,
         };
-        Ok(CsvReader {
+        Ok(CsvRows {
             rows: Rows::new(format),
+            count: 0,
             width: header.len(),
             needed: columns.needed(),
             columns,
         })
     }
 
-    /// Reads the `row`th line after the header.
-    pub(super) fn line(&mut self, row: usize, line: &str) {
-        if line.trim().is_empty() {
-            return;
+    /// Reads the next record after the header; `unclosed`: the file ended
+    /// inside one of its quoted fields.
+    fn record(&mut self, fields: &[Cow<'_, str>], unclosed: bool) {
+        if unclosed {
+            self.count += 1;
+            return self.rows.skip(self.count, RowProblem::UnclosedQuote);
         }
-        // The last column (備註 in Fstdata.csv) is free text that may hold commas.
-        let fields = split(line, self.width);
+        if let [only] = fields {
+            if only.trim().is_empty() {
+                return;
+            }
+        }
+        self.count += 1;
         if fields.len() < self.needed {
-            self.rows.skip(row, RowProblem::Malformed);
-            return;
+            return self.rows.skip(self.count, RowProblem::Malformed);
         }
-        self.rows.add(row, self.columns.read(&fields));
+        // The last column (備註 in Fstdata.csv) is free text: a comma left
+        // unquoted in it must not cost the row.
+        let last = self.width.max(1) - 1;
+        if fields.len() > last + 1 {
+            let mut joined = fields[..last].to_vec();
+            joined.push(Cow::Owned(fields[last..].join(",")));
+            self.rows.add(self.count, self.columns.read(&joined));
+        } else {
+            self.rows.add(self.count, self.columns.read(fields));
+        }
     }
 
-    pub(super) fn finish(self) -> Result<Inventory, FeedError> {
+    fn finish(self) -> Result<Inventory, FeedError> {
         self.rows.finish()
     }
 }
@@ -200,72 +324,5 @@ impl Columns {
             }
         }
         raw
-    }
-}
-
-/// Splits one CSV line into at most `max` fields, honouring `"…"` quoting
-/// (with `""` for a quote) should a publisher start quoting. The last field
-/// takes the rest of the line.
-fn split(line: &str, max: usize) -> Vec<Cow<'_, str>> {
-    let mut fields = Vec::new();
-    let mut rest = line;
-    while fields.len() + 1 < max {
-        if let Some(quoted) = rest.strip_prefix('"') {
-            let mut value = String::new();
-            let mut chars = quoted.char_indices();
-            let mut end = quoted.len();
-            while let Some((i, c)) = chars.next() {
-                if c != '"' {
-                    value.push(c);
-                } else if quoted[i + 1..].starts_with('"') {
-                    value.push('"');
-                    chars.next();
-                } else {
-                    end = i + 1;
-                    break;
-                }
-            }
-            fields.push(Cow::Owned(value));
-            rest = &quoted[end..];
-            match comma(rest) {
-                Some(comma) => rest = &rest[comma + 1..],
-                None => return fields,
-            }
-        } else {
-            match comma(rest) {
-                Some(comma) => {
-                    fields.push(Cow::Borrowed(&rest[..comma]));
-                    rest = &rest[comma + 1..];
-                }
-                None => break,
-            }
-        }
-    }
-    fields.push(Cow::Borrowed(rest));
-    fields
-}
-
-/// The first `,`: a plain byte scan beats a char searcher on fields this short.
-fn comma(s: &str) -> Option<usize> {
-    s.bytes().position(|b| b == b',')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_plain_and_quoted_fields() {
-        assert_eq!(split("a,b,,c", usize::MAX), ["a", "b", "", "c"]);
-        assert_eq!(
-            split("a,\"b, \"\"B\"\"\",c", usize::MAX),
-            ["a", "b, \"B\"", "c"]
-        );
-        assert_eq!(
-            split("a,b,free, text, here", 3),
-            ["a", "b", "free, text, here"]
-        );
-        assert_eq!(split("", usize::MAX), [""]);
-        assert_eq!(split("\"unterminated", usize::MAX), ["unterminated"]);
     }
 }

@@ -51,7 +51,10 @@ pub struct SlicedParse<'a> {
 }
 
 enum Sliced<'a> {
-    Csv(Box<csv::CsvParse<'a>>),
+    Csv {
+        records: Box<csv::CsvRecords>,
+        rest: &'a [u8],
+    },
     Whole(&'a str),
     Done(Result<Inventory, FeedError>),
 }
@@ -59,14 +62,14 @@ enum Sliced<'a> {
 impl<'a> SlicedParse<'a> {
     /// `text` as [`decode`] gives it.
     pub fn new(text: &'a str) -> SlicedParse<'a> {
-        // Government exports start with a UTF-8 byte-order mark.
-        let text = text.trim_start_matches('\u{feff}').trim();
+        let start = without_bom(text).trim_start();
+        let text = start.trim_end();
         let state = match text.chars().next() {
             None => Sliced::Done(Err(FeedError::Empty)),
             Some('{') => Sliced::Whole(text),
-            Some(_) if csv::looks_like(text) => match csv::CsvParse::start(text) {
-                Ok(csv) => Sliced::Csv(Box::new(csv)),
-                Err(error) => Sliced::Done(Err(error)),
+            Some(_) if csv::looks_like(text) => Sliced::Csv {
+                records: Box::new(csv::CsvRecords::new()),
+                rest: start.as_bytes(),
             },
             Some(_) => Sliced::Done(Err(FeedError::UnknownFormat {
                 starts_with: text.chars().take(40).collect(),
@@ -78,7 +81,11 @@ impl<'a> SlicedParse<'a> {
     /// Reads up to `rows` more rows; true once there is nothing left to read.
     pub fn step(&mut self, rows: usize) -> bool {
         match &mut self.state {
-            Sliced::Csv(csv) => csv.step(rows),
+            Sliced::Csv { records, rest } => {
+                let (taken, more) = records.read(rest, rows);
+                *rest = &rest[taken..];
+                !more
+            }
             Sliced::Whole(text) => {
                 self.state = Sliced::Done(geojson::parse(text));
                 true
@@ -90,31 +97,37 @@ impl<'a> SlicedParse<'a> {
     /// The inventory; call once [`SlicedParse::step`] has returned true.
     pub fn finish(self) -> Result<Inventory, FeedError> {
         match self.state {
-            Sliced::Csv(csv) => csv.finish(),
+            Sliced::Csv { mut records, rest } => {
+                records.read(rest, usize::MAX);
+                records.finish()
+            }
             Sliced::Whole(text) => geojson::parse(text),
             Sliced::Done(result) => result,
         }
     }
 }
 
+/// Government exports start with a UTF-8 byte-order mark.
+fn without_bom(text: &str) -> &str {
+    text.trim_start_matches('\u{feff}')
+}
+
 /// [`parse`] fed the feed's bytes as they arrive, so that a CSV is read while
-/// the rest of it is still downloading: a line as soon as it is complete,
+/// the rest of it is still downloading: a record as soon as it is complete,
 /// [`StreamingParse::step`] by `step`. Anything else (GeoJSON, a file that is
 /// no feed) is kept and read whole by [`StreamingParse::finish`]. Either way
 /// the result is what [`parse`] gives the whole file.
 #[derive(Default)]
 pub struct StreamingParse {
-    /// Bytes not read yet: all of them until the header line is in; then, for
-    /// a CSV, from the start of the line still arriving.
+    /// Bytes not read yet: all of them until the first line is in; then,
+    /// for a CSV, those not given to its reader yet.
     pending: Vec<u8>,
-    /// Where that line starts in `pending`.
-    next_line: usize,
-    csv: Option<csv::CsvReader>,
-    /// Lines read after the header.
-    lines: usize,
-    /// Not a CSV (or a CSV whose header is wrong): read whole at the end.
+    /// Where those start in `pending`.
+    unread: usize,
+    csv: Option<Box<csv::CsvRecords>>,
+    /// Not a CSV: read whole at the end.
     whole: bool,
-    /// How far the search for the header's end has looked (a file of one
+    /// How far the search for the first line's end has looked (a file of one
     /// long line must not be searched again from its start on every push).
     searched: usize,
 }
@@ -127,73 +140,54 @@ impl StreamingParse {
     /// The next bytes of the file.
     pub fn push(&mut self, bytes: &[u8]) {
         if self.csv.is_some() {
-            self.pending.drain(..self.next_line);
-            self.next_line = 0;
+            self.pending.drain(..self.unread);
+            self.unread = 0;
         }
         self.pending.extend_from_slice(bytes);
         if self.csv.is_none() && !self.whole {
-            self.read_header();
+            self.read_first_line();
         }
     }
 
-    /// Reads up to `lines` complete lines; true if it read that many (more
-    /// may be waiting), false once it has read every complete line.
-    pub fn step(&mut self, lines: usize) -> bool {
+    /// Reads up to `rows` complete records; true if it read that many (more
+    /// may be waiting), false once it has read every complete record.
+    pub fn step(&mut self, rows: usize) -> bool {
         let Some(csv) = &mut self.csv else {
             return false;
         };
-        for _ in 0..lines {
-            let rest = &self.pending[self.next_line..];
-            let Some(end) = rest.iter().position(|&b| b == b'\n') else {
-                return false;
-            };
-            // As `str::lines` splits: at `\n`, less a `\r` before it.
-            let line = rest[..end].strip_suffix(b"\r").unwrap_or(&rest[..end]);
-            self.lines += 1;
-            csv.line(self.lines, &String::from_utf8_lossy(line));
-            self.next_line += end + 1;
-        }
-        true
+        let (taken, more) = csv.read(&self.pending[self.unread..], rows);
+        self.unread += taken;
+        more
     }
 
     /// The inventory, once the last bytes have been pushed.
     pub fn finish(mut self) -> Result<Inventory, FeedError> {
         while self.step(usize::MAX) {}
         match self.csv.take() {
-            Some(mut csv) => {
-                let last = &self.pending[self.next_line..];
-                if !last.is_empty() {
-                    csv.line(self.lines + 1, &String::from_utf8_lossy(last));
-                }
-                csv.finish()
-            }
+            Some(csv) => csv.finish(),
             None => parse(&self.pending),
         }
     }
 
     /// Once the first line with more than blank space in it is complete:
-    /// a CSV header starts line-by-line reading, anything else waits to be
-    /// read whole. Trimmed as [`SlicedParse::new`] trims the whole text.
-    fn read_header(&mut self) {
+    /// a CSV starts record-by-record reading (from its header), anything
+    /// else waits to be read whole. Trimmed as [`SlicedParse::new`] trims.
+    fn read_first_line(&mut self) {
         let mut end = self.searched;
         while let Some(newline) = self.pending[end..].iter().position(|&b| b == b'\n') {
             end += newline + 1;
             self.searched = end;
             let head = String::from_utf8_lossy(&self.pending[..end]);
-            let text = head.trim_start_matches('\u{feff}').trim_start();
+            let text = without_bom(&head).trim_start();
             if text.is_empty() {
                 continue;
             }
-            let header = text.lines().next().unwrap_or_default();
-            let csv = (!text.starts_with('{') && csv::looks_like(header))
-                .then(|| csv::CsvReader::start(header).ok())
-                .flatten();
-            match csv {
-                Some(csv) => {
-                    self.csv = Some(csv);
-                    self.next_line = end;
-                }
-                None => self.whole = true,
+            if !text.starts_with('{') && csv::looks_like(text) {
+                self.csv = Some(Box::new(csv::CsvRecords::new()));
+                // What was trimmed is BOMs and blank space: as many bytes raw.
+                self.unread = head.len() - text.len();
+            } else {
+                self.whole = true;
             }
             return;
         }

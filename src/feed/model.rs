@@ -219,6 +219,9 @@ pub struct RowIssue {
 pub enum RowProblem {
     /// Not a feature object / not enough CSV fields.
     Malformed,
+    /// A CSV quote opened and never closed: the rest of the file would be
+    /// one field of this row.
+    UnclosedQuote,
     MissingCode,
     MissingName,
     /// The same institution code again: the first row wins.

@@ -125,6 +125,10 @@ pub fn row_issue(lang: Lang, issue: &RowIssue) -> String {
     let what = match (&issue.problem, zh) {
         (RowProblem::Malformed, true) => "格式不完整，已略過".into(),
         (RowProblem::Malformed, false) => "incomplete row, skipped".into(),
+        (RowProblem::UnclosedQuote, true) => "引號（\"）未閉合，此筆及其後內容已略過".into(),
+        (RowProblem::UnclosedQuote, false) => {
+            "a quote (\") is never closed: this row and all after it skipped".into()
+        }
         (RowProblem::MissingCode, true) => "缺少機構代碼，已略過".into(),
         (RowProblem::MissingCode, false) => "no institution code, skipped".into(),
         (RowProblem::MissingName, true) => "缺少名稱，已略過".into(),
