@@ -4,14 +4,14 @@
 //! ([`crate::time`]), so "today" never depends on the device's zone.
 
 pub mod eligibility;
+mod file;
 pub mod id;
 pub mod timeline;
 
 pub use eligibility::{add_days, next_day, Buyers, Check, NextPurchase, NoBecause, Span, Verdict};
+pub use file::{PeriodProblem, RulesError};
 pub use id::{read_id, IdKind, IdProblem, IdReading, Parity};
-pub use timeline::{
-    Limit, Localized, Period, PeriodProblem, Round, Rules, RulesError, Scheme, BUNDLED,
-};
+pub use timeline::{Limit, Localized, Period, Round, Rules, Scheme, BUNDLED};
 
 /// Why a rules file was not used (the bundled rules apply instead).
 #[derive(Debug, Clone, PartialEq)]
