@@ -1,6 +1,6 @@
 //! mask-map: find rationed goods at pharmacies during a shortage.
 //!
-//! The pure core (`config`, `feed`, `json`, `number`, `rules`, `spatial`,
+//! The pure core (`config`, `feed`, `number`, `rules`, `spatial`,
 //! `time`, `i18n`, `links`) has
 //! no browser types and is tested with plain `cargo test`. The browser glue
 //! (`app`, `map`, `ui`) is compiled for wasm32 only.
@@ -8,7 +8,6 @@
 pub mod config;
 pub mod feed;
 pub mod i18n;
-pub mod json;
 pub mod links;
 pub mod number;
 pub mod qr;
