@@ -1,17 +1,17 @@
 //! mask-map: find rationed goods at pharmacies during a shortage.
 //!
-//! The pure core (`config`, `coords`, `feed`, `fetch_error`, `json`,
-//! `number`, `rules`, `spatial`, `time`, `i18n`, `links`) has no browser
-//! types and is tested with plain `cargo test`. The browser glue (`app`,
-//! `map`, `ui`, `feed::fetch`) is compiled for wasm32 only.
-//! `scripts/house-rules.mjs` checks that, file sizes and import cycles.
+//! The pure core (`config`, `coords`, `feed`, `fetch_error`, `i18n`,
+//! `links`, `map::appearance`, `number`, `qr`, `rules`, `spatial`, `time`) has
+//! no browser types and is tested with plain `cargo test`. The browser glue
+//! (`app`, `state`, `timers`, `bench`, `map`, `ui`, `feed::fetch`) is compiled
+//! for wasm32 only. `scripts/house-rules.mjs` checks that, file sizes and
+//! import cycles.
 
 pub mod config;
 pub mod coords;
 pub mod feed;
 pub mod fetch_error;
 pub mod i18n;
-pub mod json;
 pub mod links;
 pub mod map;
 pub mod number;

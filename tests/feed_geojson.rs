@@ -163,6 +163,76 @@ fn a_bad_row_costs_that_row_only() {
     assert_eq!(inventory.located().count(), rows - 4);
 }
 
+/// Hurried exports write a value of the wrong type here and there: a
+/// property of the wrong type costs that property only, and a feature that is
+/// not an object with object properties costs that feature only.
+#[test]
+fn an_odd_value_costs_that_value_or_that_feature_only() {
+    let mut doc = read_json(KIANG);
+    let rows = features(&doc).len();
+    let list = doc["features"].as_array_mut().unwrap();
+    let phone_as_number = &mut list[2]["properties"];
+    let phone = phone_as_number["phone"].as_str().unwrap().to_owned();
+    phone_as_number["phone"] = Value::from(38322927);
+    list[4]["properties"]["address"] = Value::from(vec!["花蓮縣"]);
+    list[6]["properties"]["mask_adult"] = Value::from(true);
+    list[8]["properties"]["mask_child"] = Value::from("12");
+    list[10]["properties"]["mask_adult"] = Value::from(12.5);
+    list[12]["properties"]["mask_child"] = Value::Null;
+    list[14]["properties"]["id"] = Value::from(-5);
+    list[16]["properties"]["name"] = Value::from(7);
+    list[18]["properties"] = Value::from("not properties");
+    list[20] = Value::from(42);
+    list[22]["geometry"] = Value::from("here");
+    list[24]["geometry"]["type"] = Value::from("LineString");
+    list[26]["geometry"]["coordinates"] = Value::from(vec!["121.6", "23.9"]);
+    let inventory = feed::parse(doc.to_string().as_bytes()).unwrap();
+
+    let issue = |row, problem, skipped| RowIssue {
+        row,
+        problem,
+        skipped,
+    };
+    assert_eq!(
+        inventory.issues,
+        vec![
+            issue(7, RowProblem::BadCount("true".into()), false),
+            issue(11, RowProblem::BadCount("12.5".into()), false),
+            issue(15, RowProblem::MissingCode, true),
+            issue(17, RowProblem::MissingName, true),
+            issue(19, RowProblem::Malformed, true),
+            issue(21, RowProblem::Malformed, true),
+            issue(23, RowProblem::UnusableCoordinates, false),
+            issue(25, RowProblem::UnusableCoordinates, false),
+            issue(27, RowProblem::UnusableCoordinates, false),
+        ]
+    );
+    assert_eq!(inventory.pharmacies.len(), rows - 4);
+    let by_row = |row: usize| {
+        let code = features(&doc)[row - 1]["properties"]["id"]
+            .as_str()
+            .unwrap();
+        inventory
+            .pharmacies
+            .iter()
+            .find(|p| p.code == code)
+            .unwrap()
+    };
+    let original = parse_file(KIANG);
+    let same_row = |row: usize| &original.pharmacies[row - 1];
+    assert_eq!(by_row(3).phone, "", "not {phone}");
+    assert_eq!(by_row(3).name, same_row(3).name);
+    assert_eq!(by_row(5).address, "");
+    assert_eq!(by_row(7).stock.adult, None);
+    assert_eq!(by_row(7).stock.child, same_row(7).stock.child);
+    assert_eq!(by_row(9).stock.child, Some(12), "a count written as text");
+    assert_eq!(by_row(13).stock.child, None);
+    for row in [23, 25, 27] {
+        assert_eq!(by_row(row).location, None);
+        assert_eq!(by_row(row).name, same_row(row).name);
+    }
+}
+
 #[test]
 fn kiang_notes_regions_and_opening_periods_come_through() {
     let doc = read_json(KIANG);
@@ -255,6 +325,25 @@ fn whole_feed_problems_are_typed_errors() {
         feed::parse(doc.to_string().as_bytes()),
         Err(FeedError::NoPharmacies)
     );
+}
+
+/// A hostile or broken file nested far deeper than any feed is refused, not
+/// a stack overflow, whether the nesting is a feature or inside one.
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    let depth = 100_000;
+    let lists = "[".repeat(depth) + &"]".repeat(depth);
+    let objects = "{\"a\":".repeat(depth) + "1" + &"}".repeat(depth);
+    for deep in [&lists, &objects] {
+        for feature in [
+            deep.clone(),
+            format!(r#"{{"type":"Feature","properties":{{"id":"1","name":{deep}}}}}"#),
+        ] {
+            let text = format!(r#"{{"type":"FeatureCollection","features":[{feature}]}}"#);
+            assert!(feed::parse(text.as_bytes()).is_err());
+            assert!(feed::Registry::parse(text.as_bytes()).is_err());
+        }
+    }
 }
 
 #[test]

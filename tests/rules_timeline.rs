@@ -308,6 +308,16 @@ fn a_broken_rules_file_is_refused_with_the_problem_named() {
             "adult, period 4: parity.scheme is missing",
         ),
         (
+            "\"parity\": { \"scheme\": \"none\" }",
+            "\"parity\": [\"none\"]",
+            "adult, period 4: parity should be an object, not a list",
+        ),
+        (
+            "\"parity\": { \"scheme\": \"none\" }",
+            "\"parity\": { \"scheme\": \"none\", \"even\": [] }",
+            "adult, period 4: parity.even does not belong to this scheme",
+        ),
+        (
             "\"max_age\": 12",
             "\"max_age\": 300",
             "child, period 1: who.max_age should be a whole number up to 255",
@@ -354,6 +364,12 @@ fn a_broken_rules_file_is_refused_with_the_problem_named() {
         Rules::parse(br#"{"schema":1,"products":{}}"#),
         Err(RulesError::NoProducts)
     );
+    assert_eq!(
+        Rules::parse(br#"[1, {"adult": []}]"#),
+        Err(RulesError::Shape(
+            "the file should be an object, not a list".into()
+        ))
+    );
 }
 
 #[test]
@@ -363,4 +379,19 @@ fn problems_read_as_product_period_and_field() {
         error.to_string(),
         "adult, period 2: from \"2020-3-5\" is not a YYYY-MM-DD date"
     );
+}
+
+/// A rules file nested far deeper than any real one is refused with a
+/// message, not a stack overflow.
+#[test]
+fn deep_nesting_is_refused_not_a_stack_overflow() {
+    let depth = 100_000;
+    let deep = "[".repeat(depth) + &"]".repeat(depth);
+    for products in [
+        format!(r#"{{"adult": {deep}}}"#),
+        format!(r#"{{"vaccine": {deep}}}"#),
+    ] {
+        let text = format!(r#"{{"schema": 1, "products": {products}}}"#);
+        assert!(Rules::parse(text.as_bytes()).is_err());
+    }
 }

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use super::geojson::{features, point_row, properties};
+use super::geojson::{features, Feature};
 use super::model::{FeedError, FeedFormat, Inventory};
 use super::rows::{RawRow, Rows};
 use crate::coords::LatLng;
@@ -104,9 +104,9 @@ impl<'a> RegistryParse<'a> {
     pub fn finish(mut self) -> Result<Registry, FeedError> {
         if self.next_line.is_none() {
             let text = self.text.trim_start_matches('\u{feff}');
-            for (index, feature) in features(text)?.iter().enumerate() {
-                if let Some(props) = properties(feature) {
-                    let mut raw = point_row(feature, props);
+            for (index, written) in features(text)?.into_iter().enumerate() {
+                if let Some(feature) = Feature::read(written) {
+                    let mut raw = feature.point_row();
                     // A registry entry needs no name of its own.
                     raw.name = "-";
                     self.rows.add(index + 1, raw);

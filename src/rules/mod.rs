@@ -8,15 +8,15 @@ use crate::fetch_error::FetchError;
 
 pub mod eligibility;
 pub mod explain;
+mod file;
 pub mod id;
 pub mod timeline;
 
 pub use eligibility::{add_days, next_day, Buyers, Check, NextPurchase, NoBecause, Span, Verdict};
 pub use explain::{explain, Explanation, Given, Reason, Shown};
+pub use file::{PeriodProblem, RulesError};
 pub use id::{read_id, IdKind, IdProblem, IdReading, Parity};
-pub use timeline::{
-    Limit, Localized, Period, PeriodProblem, Round, Rules, RulesError, Scheme, BUNDLED,
-};
+pub use timeline::{Limit, Localized, Period, Round, Rules, Scheme, BUNDLED};
 
 /// Why a rules file was not used (the bundled rules apply instead).
 #[derive(Debug, Clone, PartialEq)]
