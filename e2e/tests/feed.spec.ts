@@ -69,8 +69,8 @@ test('the mask CSV says how many pharmacies the registry could not place', async
   await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0', lang: 'en' });
   await app.settled();
   const unplaced = expected.count - expected.locatedIds.length;
-  await expect(page.getByTestId('feed-details')).toContainText(`${unplaced} pharmacies have no known location`);
-  await expect(page.locator('.app-footer')).toContainText('Stock counts are approximate');
+  await expect(app.feedDetails).toContainText(`${unplaced} pharmacies have no known location`);
+  await expect(app.footer).toContainText('Stock counts are approximate');
 });
 
 /** Advances the page's clock until the app polls `path` again, and no
@@ -143,25 +143,19 @@ test('a changed feed redraws the pins with their new stock, and the map is never
   const app = new MapPage(page);
   await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', lat: String(lat), lng: String(lng), zoom: '17' });
   await app.settled();
-  const pin = page.locator(`.leaflet-marker-pane [data-id="${code}"]`);
+  const pin = app.map.pin(code);
   await expect(pin).toHaveAttribute('data-stock', /plenty|some|few/);
-  const before = await page.locator('.leaflet-marker-pane > *').count();
+  const before = await app.map.everyMarker.count();
   expect(before).toBeGreaterThan(0);
   // From here on, the fewest markers the pane ever holds.
-  await page.evaluate(() => {
-    const pane = document.querySelector('.leaflet-marker-pane')!;
-    (window as any).__fewest = pane.childElementCount;
-    new MutationObserver(() => {
-      (window as any).__fewest = Math.min((window as any).__fewest, pane.childElementCount);
-    }).observe(pane, { childList: true });
-  });
+  await app.map.watchFewestMarkers();
 
   server.answer('/feed', { body: Buffer.from(soldOut) });
   await nextPoll(page, '/feed');
   await expect(pin).toHaveAttribute('data-stock', 'none');
   await app.settled();
   await expect(app.feedStatus).toHaveAttribute('data-count', String(expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY).count));
-  expect(await page.evaluate(() => (window as any).__fewest), 'markers were on the map throughout').toBeGreaterThanOrEqual(before);
+  expect(await app.map.fewestMarkers(), 'markers were on the map throughout').toBeGreaterThanOrEqual(before);
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -189,14 +183,7 @@ test('polling stops while the tab is hidden and resumes at once when it is shown
   const app = new MapPage(page);
   await app.goto({ feed: `${server.url}/feed`, tiles: 'none' });
   await app.settled();
-  const setHidden = (hidden: boolean) =>
-    page.evaluate((hidden) => {
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, hidden);
-
-  await setHidden(true);
+  await app.setTabHidden(true);
   const before = server.requestsFor('/feed').length;
   for (let minute = 0; minute < 10; minute++) {
     await page.clock.runFor(60_000);
@@ -204,7 +191,7 @@ test('polling stops while the tab is hidden and resumes at once when it is shown
   }
   expect(server.requestsFor('/feed').length, 'no polls while hidden').toBe(before);
 
-  await setHidden(false);
+  await app.setTabHidden(false);
   await expect.poll(() => server.requestsFor('/feed').length, { message: 'a poll as soon as it is shown' }).toBe(before + 1);
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
 });
