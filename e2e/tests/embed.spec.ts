@@ -33,6 +33,7 @@ test.describe('embedded in a news article', () => {
     expect(href.searchParams.get('county')).toBe('臺北市');
     // The map's credit stays visible.
     await expect(embedded.map.credit).toContainText('OpenStreetMap');
+    await expect.poll(() => embedded.map.creditUncovered()).toBe(true);
     // Everything in the frame fits it: nothing wider than 600 px.
     expect(await embedded.scrollWidth()).toBeLessThanOrEqual(600);
     expect(await article.geolocationCalls()).toBe(0);
