@@ -27,11 +27,10 @@ export class BottomSheet {
   }
 
   /** Drags the handle from its centre to `y` pixels below its top edge
-   *  (above it when negative), as a finger would; `from`: where the handle
-   *  was (`handleBox`), when it may still be moving. */
-  async dragHandleTo(y: number, steps = 8, from?: Box) {
+   *  (above it when negative), as a finger would. */
+  async dragHandleTo(y: number, steps = 8) {
     const page = this.root.page();
-    const h = from ?? (await this.handleBox());
+    const h = await this.handleBox();
     await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
     await page.mouse.down();
     await page.mouse.move(h.x + h.width / 2, h.y + y, { steps });
