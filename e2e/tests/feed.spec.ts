@@ -13,6 +13,7 @@ import {
   expectedFromMaskCsv,
   expectedFromRapidTestCsv,
   maskCsvLocatedRows,
+  maskCsvWithQuotedName,
   readData,
   readSnapshot,
   type Expected,
@@ -71,6 +72,48 @@ test('the mask CSV says how many pharmacies the registry could not place', async
   const unplaced = expected.count - expected.locatedIds.length;
   await expect(app.feedDetails).toContainText(`${unplaced} pharmacies have no known location`);
   await expect(app.footer).toContainText('Stock counts are approximate');
+});
+
+test('a quoted name with a comma, a doubled quote and a line break, in a CRLF file with a BOM, is shown as written', async ({ page }) => {
+  // The real 2020-03-03 snapshot, one pharmacy's name rewritten as RFC 4180 allows.
+  const csv = maskCsvWithQuotedName(MASK_CSV, DEFAULT_REGISTRY);
+  const [code, name, address] = csv.row;
+  server.answer('/feed', { body: csv.body, contentType: 'text/csv; charset=utf-8' });
+  server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+  // The unmodified snapshot's figures; seen minutes after its as-of time, so it is current.
+  const expected = expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY);
+  await page.clock.setFixedTime(Date.parse(expected.asOf!) + 2 * 60_000);
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0', lang: 'en' });
+  expect(await app.settled()).toBe('ok');
+  await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
+  await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf!);
+
+  // Its list entry and its details show the name exactly, line break included.
+  const { list, details } = app;
+  await list.open();
+  await list.search(code);
+  const entry = list.item(code);
+  await expect(entry).toBeVisible();
+  await expect.poll(() => list.nameIn(entry).textContent()).toBe(name);
+  await expect(list.addressIn(entry)).toHaveText(address);
+  await list.chooseCode(code);
+  await expect(details.element).toHaveAttribute('data-id', code);
+  await expect.poll(() => details.nameText()).toBe(name);
+  await expect.poll(() => details.addressText()).toBe(address);
+
+  // The pharmacy on the next row is read intact.
+  const [nextCode, nextName, nextAddress, , adult, child] = csv.next;
+  await list.search(nextCode);
+  const next = list.item(nextCode);
+  await expect(list.nameIn(next)).toHaveText(nextName);
+  await expect(list.addressIn(next)).toHaveText(nextAddress);
+  await list.chooseCode(nextCode);
+  await expect(details.element).toHaveAttribute('data-id', nextCode);
+  await expect(details.name).toHaveText(nextName);
+  await expect(details.stock('adult')).toContainText(adult);
+  await expect(details.stock('child')).toContainText(child);
+  expect(app.pageErrors).toEqual([]);
 });
 
 /** Advances the page's clock until the app polls `path` again, and no
