@@ -16,8 +16,6 @@ export class DetailsPanel {
   /** A kiosk's directions: a QR code (with `data-url`). */
   readonly directionsQr: Locator;
   readonly closeButton: Locator;
-  /** Images here: a name from a feed must never become one. */
-  readonly images: Locator;
 
   constructor(readonly root: Locator) {
     this.element = root.getByTestId('details');
@@ -31,7 +29,6 @@ export class DetailsPanel {
     this.osmDirections = this.element.locator('a[href^="https://www.openstreetmap.org/directions"]');
     this.directionsQr = this.element.getByTestId('directions-qr');
     this.closeButton = this.element.getByRole('button', { name: /Close|關閉/ });
-    this.images = this.element.locator('img');
   }
 
   /** The stock line of one product (`adult`, `child`). */

@@ -200,11 +200,6 @@ export class MapPage {
     await this.languageSwitch.click();
   }
 
-  /** The language the document says it is in (`<html lang>`). */
-  async documentLanguage() {
-    return this.root.getAttribute('lang');
-  }
-
   /** What this device keeps for the app, by key (null when nothing). */
   async stored(key: string): Promise<string | null> {
     return this.page.evaluate((key) => localStorage.getItem(key), key);

@@ -1,6 +1,6 @@
 // "Nearest with stock": the place it measures from (a link's at=, the
 // device's location, a point picked on the map, a county's centre) and the list.
-import { expect, type Locator } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 
 export class NearestPanel {
   readonly element: Locator;
@@ -54,9 +54,5 @@ export class NearestPanel {
 
   async useAreaCentre() {
     await this.useAreaCentreButton.click();
-  }
-
-  async expectListed(count: number) {
-    await expect(this.items).toHaveCount(count);
   }
 }
