@@ -95,6 +95,30 @@ export function maskCsvLocatedRows(name: string, registryName: string): string[]
   return csvRows(name).filter((r) => registry.has(r[0]));
 }
 
+/** A mask CSV rewritten as RFC 4180 allows, though the NHIA files never do:
+ *  the name of one located pharmacy (followed by another located one) becomes
+ *  a quoted field holding a comma, a doubled quote and a line break; records
+ *  end in CRLF and the file starts with a BOM. Returns the file, the changed
+ *  row (its name as the field's text) and the row after it, unchanged. */
+export function maskCsvWithQuotedName(name: string, registryName: string) {
+  const located = new Set(expectedFromGeoJson(readSnapshot(registryName)).locatedIds);
+  const lines = readData(name)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
+  const isLocated = (line?: string) => line !== undefined && located.has(line.split(',')[0]);
+  const at = lines.findIndex((line, i) => i > 0 && isLocated(line) && isLocated(lines[i + 1]));
+  const row = lines[at].split(',');
+  const quotedName = `${row[1]}, "總店"\n二樓`;
+  lines[at] = [row[0], `"${quotedName.replaceAll('"', '""')}"`, ...row.slice(2)].join(',');
+  return {
+    body: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8'),
+    row: [row[0], quotedName, ...row.slice(2)],
+    next: lines[at + 1].split(','),
+  };
+}
+
 /** The check-digit examples of ../shared/rules-sources.md ("Example valid: …"). */
 export function validIdExamples(): string[] {
   const text = readFileSync(join(dataDir, '../rules-sources.md'), 'utf8');

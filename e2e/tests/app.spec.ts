@@ -17,14 +17,14 @@ test('the default page maps every pharmacy of the bundled real snapshot', async 
   await expect.poll(() => app.shownCount()).toBe(expected.locatedIds.length);
   await expect(app.clusters.first()).toBeVisible();
 
-  const box = await app.map.boundingBox();
+  const box = await app.map.box();
   expect(box!.height).toBeGreaterThan(info.project.name === 'phone' ? 600 : 550);
   // A phone's map is full width under the bottom sheet; a desktop's sits
   // beside the side panel, and together they fill the width.
-  const side = info.project.name === 'phone' ? 0 : (await page.getByTestId('sheet').boundingBox())!.width;
+  const side = info.project.name === 'phone' ? 0 : (await app.sheet.box()).width;
   expect(Math.round(box!.width + side)).toBe(page.viewportSize()!.width);
   await expect(app.heading).toContainText('口罩地圖');
-  await expect(page.locator('.leaflet-tile-loaded').first()).toBeVisible();
+  await expect(app.map.loadedTiles.first()).toBeVisible();
   expect(app.tileRequests).toBeGreaterThan(0);
 
   expect(app.pageErrors).toEqual([]);
@@ -37,13 +37,12 @@ test('Leaflet, its CSS and marker images are served by the app itself', async ({
   const app = new MapPage(page);
   await app.goto({ tiles: 'none' });
   await app.settled();
-  const leaflet = await page.evaluate(() => (window as any).L?.version);
-  expect(leaflet).toBe('1.9.4');
+  expect(await app.leafletVersion()).toBe('1.9.4');
   for (const path of ['vendor/leaflet/leaflet.js', 'vendor/leaflet/leaflet.css', 'vendor/leaflet/images/marker-icon.png']) {
     expect((await request.get(path)).status(), path).toBe(200);
   }
   expect(app.offsiteRequests).toEqual([]);
-  await expect(page.locator('.leaflet-tile')).toHaveCount(0);
+  await expect(app.map.tiles).toHaveCount(0);
 });
 
 test('a feed URL that is not found gives a readable error and a retry', async ({ page }, info) => {
@@ -53,8 +52,7 @@ test('a feed URL that is not found gives a readable error and a retry', async ({
   await expect(app.feedStatus).toContainText("The stock data wasn't found (the server said 404).");
   await expect(app.feedStatus).toHaveAttribute('data-count', '0');
   expect(await app.shownCount()).toBe(0);
-  const retry = page.getByRole('button', { name: 'Retry' });
-  await retry.click();
+  await app.retry();
   expect(await app.settled()).toBe('error');
   expect(app.pageErrors).toEqual([]);
   await app.screenshot('feed-404', info.project.name);
@@ -82,14 +80,14 @@ test('bad link parameters are reported while the good ones still apply', async (
   await expect(app.linkProblems).toContainText('zoom=“banana”: must be a whole number from 0 to 19');
   await expect(app.linkProblems).toContainText('feed=“javascript:alert(1)”: must be an http(s) or relative URL');
   await expect(app.heading).toContainText('Mask Map');
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.locator('.app')).toHaveClass(/app--kiosk/);
+  await expect(app.root).toHaveAttribute('lang', 'en');
+  await expect(app.shell).toHaveClass(/app--kiosk/);
   // The refused feed falls back to the default one, which still loads.
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
   await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
   await app.screenshot('link-problems', info.project.name);
 
-  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await app.dismissLinkProblems();
   await expect(app.linkProblems).toHaveCount(0);
   expect(app.pageErrors).toEqual([]);
 });
@@ -106,13 +104,13 @@ test('a pharmacy name with markup in it is shown as text and runs nothing', asyn
   await app.goto({ feed: 'hostile.json', tiles: 'none', lat: String(lat), lng: String(lng), zoom: '18' });
 
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
-  const marker = page.locator('.leaflet-marker-icon[title^="<img"]');
+  const marker = app.map.pinsTitledFrom('<img');
   await expect(marker).toHaveAttribute('title', hostile);
-  await expect(page.locator('[data-id^="<b"]')).toHaveAttribute('data-id', '<b id="injected">x</b>');
+  await expect(app.map.codesFrom('<b')).toHaveAttribute('data-id', '<b id="injected">x</b>');
   // Its details show the same characters, as text.
   await marker.click();
-  await expect(page.getByTestId('details').locator('h2')).toHaveText(hostile);
-  await expect(page.locator('#injected, .leaflet-marker-pane img, [data-testid=details] img')).toHaveCount(0);
+  await expect(app.details.name).toHaveText(hostile);
+  await expect(app.markupFromFeed).toHaveCount(0);
   expect(await page.evaluate(() => (window as any).__injected)).toBeUndefined();
   expect(app.pageErrors).toEqual([]);
 });
@@ -123,8 +121,7 @@ test('a link can centre and zoom the map', async ({ page }) => {
   await app.goto({ feed: `data/${KIANG}`, lat: '23.9755', lng: '121.6045', zoom: '18', tiles: 'none' });
   await app.settled();
   const first = readSnapshot(KIANG).features[0].properties.id;
-  const marker = page.locator(`[data-id="${first}"]`);
-  await expect(marker).toBeInViewport();
+  await expect(app.map.pin(first)).toBeInViewport();
   expect(await app.linkProblems.count()).toBe(0);
 });
 
@@ -150,26 +147,26 @@ test('selecting a pharmacy shows its details: stock, phone, hours, notes, direct
   const app = new MapPage(page);
   await app.goto({ feed: `data/${KIANG}`, lat: String(lat), lng: String(lng), zoom: '18', lang: 'en' });
   await app.settled();
-  await page.locator(`[data-id="${props.id}"]`).click();
+  await app.map.pin(props.id).click();
 
-  const details = page.getByTestId('details');
-  await expect(details).toHaveAttribute('data-id', props.id);
-  await expect(details.locator('h2')).toHaveText(props.name);
-  await expect(details).toContainText(props.address);
-  await expect(details.locator('a.details__phone')).toHaveAttribute('href', `tel:${props.phone.replace(/\D/g, '')}`);
-  await expect(details.locator('[data-product=adult]')).toContainText(String(props.mask_adult));
-  await expect(details.locator('[data-product=child]')).toContainText(String(props.mask_child));
-  await expect(details.locator('.details__notes')).toContainText(props.note);
+  const details = app.details;
+  await expect(details.element).toHaveAttribute('data-id', props.id);
+  await expect(details.name).toHaveText(props.name);
+  await expect(details.element).toContainText(props.address);
+  await expect(details.phoneLink).toHaveAttribute('href', `tel:${props.phone.replace(/\D/g, '')}`);
+  await expect(details.stock('adult')).toContainText(String(props.mask_adult));
+  await expect(details.stock('child')).toContainText(String(props.mask_child));
+  await expect(details.notes).toContainText(props.note);
   // service_periods: 21 flags, N = open; the grid shows 7 days × 3 periods.
   const openCells = [...props.service_periods].filter((c: string) => c === 'N').length;
-  await expect(details.locator('.details__week td.open')).toHaveCount(openCells);
-  await expect(details.locator('a[href^="https://www.google.com/maps/dir/"]')).toHaveAttribute('href', new RegExp(`destination=${lat},${lng}$`));
-  await expect(details.locator('a[href^="https://maps.apple.com/"]')).toBeVisible();
-  await expect(details.locator('a[href^="https://www.openstreetmap.org/directions"]')).toBeVisible();
+  await expect(details.openPeriods).toHaveCount(openCells);
+  await expect(details.googleDirections).toHaveAttribute('href', new RegExp(`destination=${lat},${lng}$`));
+  await expect(details.appleDirections).toBeVisible();
+  await expect(details.osmDirections).toBeVisible();
   await app.screenshot('details', info.project.name);
 
-  await details.getByRole('button', { name: 'Close' }).click();
-  await expect(details).toHaveCount(0);
+  await details.close();
+  await expect(details.element).toHaveCount(0);
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -179,13 +176,13 @@ test('a pin is a button named with its stock, Enter opens it, and Space on a clu
   const app = new MapPage(page);
   await app.goto({ feed: `data/${KIANG}`, lat: String(lat), lng: String(lng), zoom: '18', lang: 'en', tiles: 'none' });
   await app.settled();
-  const pin = page.locator(`[data-id="${first.properties.id}"]`);
+  const pin = app.map.pin(first.properties.id);
   const words: Record<string, string> = { plenty: 'plenty', some: 'some', few: 'few left', none: 'sold out', unknown: 'unknown' };
   const level = (await pin.getAttribute('data-stock'))!;
   await expect(pin).toHaveAccessibleName(`${first.properties.name}, ${words[level]}`);
   await pin.focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('details')).toHaveAttribute('data-id', first.properties.id);
+  await expect(app.details.element).toHaveAttribute('data-id', first.properties.id);
 
   await app.goto({ tiles: 'none', lang: 'en' });
   await app.settled();
@@ -201,17 +198,12 @@ test('a cluster keeps its ring when a drag starts on it (Leaflet turns a pressed
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lat: '25.04', lng: '121.53', zoom: '12' });
   await app.settled();
-  const cluster = (await app.clusters.nth(1).elementHandle())!;
-  const ring = () => cluster.evaluate((e) => getComputedStyle(e).outlineStyle);
-  const style = await ring();
+  const cluster = await app.map.sameElement(app.clusters.nth(1));
+  const style = await app.map.ringOf(cluster);
   expect(['solid', 'dashed', 'dotted']).toContain(style);
-  const box = (await cluster.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20, { steps: 5 });
-  await page.mouse.up();
+  await app.map.dragFrom(cluster, 30, 20);
   await page.waitForTimeout(300);
-  expect(await ring()).toBe(style);
+  expect(await app.map.ringOf(cluster)).toBe(style);
 });
 
 test('a drag restyles only what is under the pointer, not every marker; markers keep their pointer and the map its grab cursor', async ({ page, browser }, info) => {
@@ -221,18 +213,18 @@ test('a drag restyles only what is under the pointer, not every marker; markers 
   await app.settled();
   const onMap = (await app.clusters.count()) + (await app.markers.count());
   expect(onMap).toBeGreaterThan(20);
-  expect(await app.clusters.first().evaluate((e) => getComputedStyle(e).cursor)).toBe('pointer');
-  expect(await app.markers.first().evaluate((e) => getComputedStyle(e).cursor)).toBe('pointer');
-  expect(await app.map.evaluate((e) => getComputedStyle(e).cursor)).toBe('grab');
+  expect(await app.map.cursorOver(app.clusters.first())).toBe('pointer');
+  expect(await app.map.cursorOver(app.markers.first())).toBe('pointer');
+  expect(await app.map.cursor()).toBe('grab');
   // Leaflet marks document.body as dragging when a drag starts: the browser
   // restyles whatever its rules for that class reach (Chromium's trace counts them).
-  const box = (await app.map.boundingBox())!;
+  const box = await app.map.box();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await browser.startTracing(page, { categories: ['devtools.timeline'] });
   await page.mouse.down();
   await page.mouse.move(box.x + box.width / 2 + 40, box.y + box.height / 2 + 30, { steps: 5 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  expect(await page.evaluate(() => document.body.classList.contains('leaflet-dragging'))).toBe(true);
+  expect(await app.map.dragging()).toBe(true);
   const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
   await page.mouse.up();
   const restyled = events.filter((e: any) => e.name === 'UpdateLayoutTree').map((e: any) => e.args?.elementCount ?? 0);
@@ -246,22 +238,12 @@ test('panning keeps the markers that stay in view: the same elements, not rebuil
   await app.goto({ tiles: 'none', lat: '25.04', lng: '121.53', zoom: '12' });
   await app.settled();
   // Mark each cluster element and note where it is.
-  const marked = await app.clusters.evaluateAll((els) => {
-    els.forEach((e) => ((e as any).__before = e.getBoundingClientRect().toJSON()));
-    return els.length;
-  });
+  const marked = await app.map.markClusters();
   expect(marked).toBeGreaterThan(3);
-  await app.drag(40, 30);
+  await app.map.drag(40, 30);
   await page.waitForTimeout(600);
   // The clusters still in view are the very same elements, carried by the pan.
-  const moves = await app.clusters.evaluateAll((els) =>
-    els
-      .filter((e) => (e as any).__before)
-      .map((e) => {
-        const now = e.getBoundingClientRect();
-        return [now.x - (e as any).__before.x, now.y - (e as any).__before.y];
-      }),
-  );
+  const moves = await app.map.clusterMoves();
   expect(moves.length, 'most markers were kept').toBeGreaterThan(marked / 2);
   for (const [dx, dy] of moves) {
     expect(Math.hypot(dx, dy), 'the map really panned').toBeGreaterThan(20);

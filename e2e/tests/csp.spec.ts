@@ -29,15 +29,15 @@ test('the page carries a strict policy and works under it, in every mode', async
   await app.settled();
   await expect.poll(() => app.shownCount()).toBeGreaterThan(0);
   expect(app.tileRequests).toBeGreaterThan(0);
-  await expect(page.locator('script:not([src])')).toHaveCount(0);
+  await expect(app.inlineScripts).toHaveCount(0);
 
   await app.openEveryPanel();
   expect(await violations()).toEqual([]);
 
   await app.goto({ lang: 'en', mode: 'kiosk', at: '25.0478,121.517' });
   await app.settled();
-  await page.getByTestId('nearest-item').first().locator('.nearest-item__name').click();
-  await expect(page.getByTestId('directions-qr')).toBeVisible();
+  await app.nearest.open(0);
+  await expect(app.details.directionsQr).toBeVisible();
   expect(await violations()).toEqual([]);
 
   await app.goto({ lang: 'en', mode: 'embed', county: '臺北市' });

@@ -1,7 +1,7 @@
 // "Can I buy today?" as a citizen meets it, on the default real snapshot and
 // the bundled rules (public/rules.json, from ../shared/rules-sources.md).
 // IDs are the check-digit examples of that sources file.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
 import { bundledRules, validIdExamples } from '../support/data';
 
@@ -11,13 +11,6 @@ const endingIn = (digit: string) => {
   if (!id) throw new Error(`no example ID ending in ${digit} in rules-sources.md`);
   return id;
 };
-
-async function openPanel(page: Page) {
-  const panel = page.getByTestId('eligibility');
-  if (!(await panel.isVisible())) await page.getByTestId('buy-today').click();
-  await expect(panel).toBeVisible();
-  return { input: page.getByTestId('eligibility-input'), result: page.getByTestId('eligibility-result') };
-}
 
 test.describe('seen from Los Angeles on Monday evening, 2020-02-10T17:30Z', () => {
   // Monday 09:30 there; Tuesday 01:30 in Taipei, where the rule applies.
@@ -32,13 +25,15 @@ test.describe('seen from Los Angeles on Monday evening, 2020-02-10T17:30Z', () =
     expect(await page.evaluate(() => new Date().getDay())).toBe(1);
 
     // Who may buy today needs no input.
-    await expect(page.getByTestId('buy-today')).toContainText('Today (Tue): even IDs');
+    const eligibility = app.eligibility;
+    await expect(eligibility.buyToday).toContainText('Today (Tue): even IDs');
 
-    const { input, result } = await openPanel(page);
-    await expect(page.getByTestId('who-can-buy')).toContainText('Today, Tue 2020-02-11: IDs ending in an even digit (0, 2, 4, 6, 8) may buy');
+    await eligibility.open();
+    const result = eligibility.verdict;
+    await expect(eligibility.whoCanBuy).toContainText('Today, Tue 2020-02-11: IDs ending in an even digit (0, 2, 4, 6, 8) may buy');
     await expect(result).not.toHaveAttribute('data-verdict');
     for (const typed of ['3', endingIn('3')]) {
-      await input.fill(typed);
+      await eligibility.enter(typed);
       await expect(result).toHaveAttribute('data-verdict', 'no');
       await expect(result).toHaveAttribute('data-next', '2020-02-12');
       await expect(result).toContainText('Not on this day');
@@ -48,12 +43,12 @@ test.describe('seen from Los Angeles on Monday evening, 2020-02-10T17:30Z', () =
     }
     await app.screenshot('eligibility-no', info.project.name);
     for (const typed of ['4', endingIn('4')]) {
-      await input.fill(typed);
+      await eligibility.enter(typed);
       await expect(result).toHaveAttribute('data-verdict', 'yes');
       await expect(result).not.toHaveAttribute('data-next');
       await expect(result).toContainText('Yes, you can buy');
     }
-    await expect(page.getByTestId('eligibility').getByRole('link', { name: /cna\.com\.tw/ })).toBeVisible();
+    await expect(eligibility.sourceLink(/cna\.com\.tw/)).toBeVisible();
     expect(app.pageErrors).toEqual([]);
   });
 });
@@ -66,11 +61,13 @@ test('a whole ID never leaves the page: no request, URL, storage or log holds it
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-10' });
   await app.settled();
-  const { input, result } = await openPanel(page);
-  await input.pressSequentially(id.toLowerCase(), { delay: 10 });
+  const eligibility = app.eligibility;
+  await eligibility.open();
+  const result = eligibility.verdict;
+  await eligibility.typeSlowly(id.toLowerCase());
   await expect(result).toHaveAttribute('data-verdict', 'yes'); // Monday, odd
-  await page.getByTestId('remember-parity').check();
-  await page.getByTestId('eligibility-date').fill('2020-02-11');
+  await eligibility.rememberMyParity();
+  await eligibility.checkDay('2020-02-11');
   await expect(result).toHaveAttribute('data-verdict', 'no');
   // Let any late request or write happen before looking.
   await page.waitForTimeout(500);
@@ -87,16 +84,16 @@ test('a whole ID never leaves the page: no request, URL, storage or log holds it
   expect(storage.url).toContain('date=2020-02-11');
 
   // Back later: the input is empty, the parity still answers.
-  await page.reload();
+  await app.reload();
   await app.settled();
-  const again = await openPanel(page);
-  await expect(again.input).toHaveValue('');
-  await expect(again.result).toHaveAttribute('data-verdict', 'no');
-  await expect(page.getByTestId('eligibility')).toContainText('Remembered: odd');
+  await eligibility.open();
+  await expect(eligibility.input).toHaveValue('');
+  await expect(eligibility.verdict).toHaveAttribute('data-verdict', 'no');
+  await expect(eligibility.element).toContainText('Remembered: odd');
   // Forgetting is one tap.
-  await page.getByTestId('remember-parity').uncheck();
-  await expect(again.result).not.toHaveAttribute('data-verdict');
-  expect(await page.evaluate(() => localStorage.getItem('mask-map.parity'))).toBeNull();
+  await eligibility.forgetMyParity();
+  await expect(eligibility.verdict).not.toHaveAttribute('data-verdict');
+  expect(await app.stored('mask-map.parity')).toBeNull();
   await app.screenshot('eligibility-remembered', info.project.name);
 });
 
@@ -107,7 +104,9 @@ test('a mistyped ID says what looks wrong and keeps the map as it was', async ({
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11' });
   await app.settled();
   const shown = await app.shownCount();
-  const { input, result } = await openPanel(page);
+  const eligibility = app.eligibility;
+  await eligibility.open();
+  const result = eligibility.verdict;
   const id = endingIn('9');
   const typo = id.slice(0, 9) + '8';
   const cases: [string, string][] = [
@@ -119,7 +118,7 @@ test('a mistyped ID says what looks wrong and keeps the map as it was', async ({
     ['1' + id.slice(1), 'A whole ID starts with a letter.'],
   ];
   for (const [typed, says] of cases) {
-    await input.fill(typed);
+    await eligibility.enter(typed);
     await expect(result).toHaveAttribute('data-verdict', 'invalid');
     await expect(result).toContainText(says);
   }
@@ -134,16 +133,17 @@ test('the date parameter and the picker check another day, before and after the 
   // 2020-04-09: the day the parity rule was dropped; a link with date= opens the panel.
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-04-09' });
   await app.settled();
-  const result = page.getByTestId('eligibility-result');
-  await expect(page.getByTestId('eligibility')).toBeVisible();
-  await expect(page.getByTestId('who-can-buy')).toContainText('On Thu 2020-04-09: anyone may buy');
-  await page.getByTestId('eligibility-input').fill('3');
+  const eligibility = app.eligibility;
+  const result = eligibility.verdict;
+  await expect(eligibility.element).toBeVisible();
+  await expect(eligibility.whoCanBuy).toContainText('On Thu 2020-04-09: anyone may buy');
+  await eligibility.enter('3');
   await expect(result).toHaveAttribute('data-verdict', 'yes');
   await expect(result).toContainText('No odd/even rule: any day.');
   await expect(result).toContainText('9 adult masks per 14 days');
 
   // Before rationing began: no rule, and when it starts.
-  await page.getByTestId('eligibility-date').fill('2020-01-20');
+  await eligibility.checkDay('2020-01-20');
   await expect(result).toHaveAttribute('data-verdict', 'no-rule');
   await expect(result).toContainText('The next starts 2020-02-06, until 2020-03-04');
   await expect(page).toHaveURL(/date=2020-01-20/);
@@ -151,10 +151,10 @@ test('the date parameter and the picker check another day, before and after the 
   // Rapid tests, from the 2022 feed: withdrawn after 2023-04-30.
   await app.goto({ tiles: 'none', lang: 'en', feed: 'data/rapidtest-2022-04-28.csv', date: '2023-05-01' });
   await app.settled();
-  await page.getByTestId('eligibility-input').fill('8');
+  await eligibility.enter('8');
   await expect(result).toHaveAttribute('data-verdict', 'no-rule');
   await expect(result).toContainText('The last rationing ran 2022-10-01 to 2023-04-30');
-  await page.getByTestId('eligibility-date').fill('2022-04-28');
+  await eligibility.checkDay('2022-04-28');
   await expect(result).toHaveAttribute('data-verdict', 'yes');
   await expect(result).toContainText('1 boxes of rapid tests per person per round');
 });
@@ -163,32 +163,33 @@ test('my last purchase: the 7-day window and the parity rule give the next day; 
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-20' });
   await app.settled();
-  const result = page.getByTestId('eligibility-result');
-  await page.getByTestId('eligibility-input').fill('4'); // Thursday: an even day
+  const eligibility = app.eligibility;
+  const result = eligibility.verdict;
+  await eligibility.enter('4'); // Thursday: an even day
   await expect(result).toHaveAttribute('data-verdict', 'yes');
   // "Bought on 2/16 → next purchase 2/23" (a Sunday, open to anyone).
-  await page.getByTestId('last-purchase').fill('2020-02-16');
+  await eligibility.boughtOn('2020-02-16');
   await expect(result).toHaveAttribute('data-verdict', 'no');
   await expect(result).toHaveAttribute('data-next', '2020-02-23');
-  await expect(page.getByTestId('next-purchase')).toHaveText('Bought on 2020-02-16 → next purchase from Sun 2020-02-23.');
-  expect(await page.evaluate(() => localStorage.getItem('mask-map.last-purchase.adult'))).toBe('2020-02-16');
+  await expect(eligibility.nextPurchase).toHaveText('Bought on 2020-02-16 → next purchase from Sun 2020-02-23.');
+  expect(await app.stored('mask-map.last-purchase.adult')).toBe('2020-02-16');
   await app.screenshot('eligibility-purchase', info.project.name);
 
-  await page.getByTestId('clear-purchase').click();
+  await eligibility.clearPurchase();
   await expect(result).toHaveAttribute('data-verdict', 'yes');
-  await expect(page.getByTestId('next-purchase')).toHaveCount(0);
-  expect(await page.evaluate(() => localStorage.getItem('mask-map.last-purchase.adult'))).toBeNull();
+  await expect(eligibility.nextPurchase).toHaveCount(0);
+  expect(await app.stored('mask-map.last-purchase.adult')).toBeNull();
 });
 
 test('a broken or missing rules file is named, and the bundled rules still answer', async ({ page }) => {
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11', rules: 'data/SOURCES.md' });
   await app.settled();
-  const problem = page.getByTestId('rules-problem');
+  const problem = app.eligibility.rulesProblem;
   await expect(problem).toContainText("The rules file data/SOURCES.md can't be used: it has a mistake");
   await expect(problem).toContainText('The built-in rules apply.');
-  await page.getByTestId('eligibility-input').fill('3');
-  await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', 'no');
+  await app.eligibility.enter('3');
+  await expect(app.eligibility.verdict).toHaveAttribute('data-verdict', 'no');
 
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11', rules: 'no-such-rules.json' });
   await expect(problem).toContainText('the server said 404');
@@ -202,21 +203,21 @@ test('a rules file from the link replaces the bundled one', async ({ page }) => 
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11', rules: 'custom-rules.json' });
   await app.settled();
-  const result = page.getByTestId('eligibility-result');
-  await page.getByTestId('eligibility-input').fill('3'); // the 11th is odd
+  const result = app.eligibility.verdict;
+  await app.eligibility.enter('3'); // the 11th is odd
   await expect(result).toHaveAttribute('data-verdict', 'yes');
   await expect(result).toContainText('ID ending 3 buys on odd days of the month; day 31: anyone.');
-  await expect(page.getByTestId('rules-problem')).toHaveCount(0);
+  await expect(app.eligibility.rulesProblem).toHaveCount(0);
 });
 
 test('in Chinese, the summary and the verdict read naturally', async ({ page }, info) => {
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', date: '2020-02-11' });
   await app.settled();
-  await expect(page.getByTestId('buy-today')).toContainText('2/11（二）雙號可買');
-  await expect(page.getByTestId('who-can-buy')).toContainText('2020-02-11（週二）：身分證末碼為雙號（0、2、4、6、8）者可購買');
-  await page.getByTestId('eligibility-input').fill('3');
-  const result = page.getByTestId('eligibility-result');
+  await expect(app.eligibility.buyToday).toContainText('2/11（二）雙號可買');
+  await expect(app.eligibility.whoCanBuy).toContainText('2020-02-11（週二）：身分證末碼為雙號（0、2、4、6、8）者可購買');
+  await app.eligibility.enter('3');
+  const result = app.eligibility.verdict;
   await expect(result).toContainText('這天不能購買');
   await expect(result).toContainText('下次可購買：2020-02-12（週三）');
   await app.screenshot('eligibility-zh', info.project.name);

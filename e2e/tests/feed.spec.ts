@@ -13,6 +13,7 @@ import {
   expectedFromMaskCsv,
   expectedFromRapidTestCsv,
   maskCsvLocatedRows,
+  maskCsvWithQuotedName,
   readData,
   readSnapshot,
   type Expected,
@@ -69,8 +70,50 @@ test('the mask CSV says how many pharmacies the registry could not place', async
   await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0', lang: 'en' });
   await app.settled();
   const unplaced = expected.count - expected.locatedIds.length;
-  await expect(page.getByTestId('feed-details')).toContainText(`${unplaced} pharmacies have no known location`);
-  await expect(page.locator('.app-footer')).toContainText('Stock counts are approximate');
+  await expect(app.feedDetails).toContainText(`${unplaced} pharmacies have no known location`);
+  await expect(app.footer).toContainText('Stock counts are approximate');
+});
+
+test('a quoted name with a comma, a doubled quote and a line break, in a CRLF file with a BOM, is shown as written', async ({ page }) => {
+  // The real 2020-03-03 snapshot, one pharmacy's name rewritten as RFC 4180 allows.
+  const csv = maskCsvWithQuotedName(MASK_CSV, DEFAULT_REGISTRY);
+  const [code, name, address] = csv.row;
+  server.answer('/feed', { body: csv.body, contentType: 'text/csv; charset=utf-8' });
+  server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+  // The unmodified snapshot's figures; seen minutes after its as-of time, so it is current.
+  const expected = expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY);
+  await page.clock.setFixedTime(Date.parse(expected.asOf!) + 2 * 60_000);
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0', lang: 'en' });
+  expect(await app.settled()).toBe('ok');
+  await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
+  await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf!);
+
+  // Its list entry and its details show the name exactly, line break included.
+  const { list, details } = app;
+  await list.open();
+  await list.search(code);
+  const entry = list.item(code);
+  await expect(entry).toBeVisible();
+  await expect.poll(() => list.nameIn(entry).textContent()).toBe(name);
+  await expect(list.addressIn(entry)).toHaveText(address);
+  await list.chooseCode(code);
+  await expect(details.element).toHaveAttribute('data-id', code);
+  await expect.poll(() => details.nameText()).toBe(name);
+  await expect.poll(() => details.addressText()).toBe(address);
+
+  // The pharmacy on the next row is read intact.
+  const [nextCode, nextName, nextAddress, , adult, child] = csv.next;
+  await list.search(nextCode);
+  const next = list.item(nextCode);
+  await expect(list.nameIn(next)).toHaveText(nextName);
+  await expect(list.addressIn(next)).toHaveText(nextAddress);
+  await list.chooseCode(nextCode);
+  await expect(details.element).toHaveAttribute('data-id', nextCode);
+  await expect(details.name).toHaveText(nextName);
+  await expect(details.stock('adult')).toContainText(adult);
+  await expect(details.stock('child')).toContainText(child);
+  expect(app.pageErrors).toEqual([]);
 });
 
 /** Advances the page's clock until the app polls `path` again, and no
@@ -143,25 +186,19 @@ test('a changed feed redraws the pins with their new stock, and the map is never
   const app = new MapPage(page);
   await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', lat: String(lat), lng: String(lng), zoom: '17' });
   await app.settled();
-  const pin = page.locator(`.leaflet-marker-pane [data-id="${code}"]`);
+  const pin = app.map.pin(code);
   await expect(pin).toHaveAttribute('data-stock', /plenty|some|few/);
-  const before = await page.locator('.leaflet-marker-pane > *').count();
+  const before = await app.map.everyMarker.count();
   expect(before).toBeGreaterThan(0);
   // From here on, the fewest markers the pane ever holds.
-  await page.evaluate(() => {
-    const pane = document.querySelector('.leaflet-marker-pane')!;
-    (window as any).__fewest = pane.childElementCount;
-    new MutationObserver(() => {
-      (window as any).__fewest = Math.min((window as any).__fewest, pane.childElementCount);
-    }).observe(pane, { childList: true });
-  });
+  await app.map.watchFewestMarkers();
 
   server.answer('/feed', { body: Buffer.from(soldOut) });
   await nextPoll(page, '/feed');
   await expect(pin).toHaveAttribute('data-stock', 'none');
   await app.settled();
   await expect(app.feedStatus).toHaveAttribute('data-count', String(expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY).count));
-  expect(await page.evaluate(() => (window as any).__fewest), 'markers were on the map throughout').toBeGreaterThanOrEqual(before);
+  expect(await app.map.fewestMarkers(), 'markers were on the map throughout').toBeGreaterThanOrEqual(before);
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -189,14 +226,7 @@ test('polling stops while the tab is hidden and resumes at once when it is shown
   const app = new MapPage(page);
   await app.goto({ feed: `${server.url}/feed`, tiles: 'none' });
   await app.settled();
-  const setHidden = (hidden: boolean) =>
-    page.evaluate((hidden) => {
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
-      document.dispatchEvent(new Event('visibilitychange'));
-    }, hidden);
-
-  await setHidden(true);
+  await app.setTabHidden(true);
   const before = server.requestsFor('/feed').length;
   for (let minute = 0; minute < 10; minute++) {
     await page.clock.runFor(60_000);
@@ -204,7 +234,7 @@ test('polling stops while the tab is hidden and resumes at once when it is shown
   }
   expect(server.requestsFor('/feed').length, 'no polls while hidden').toBe(before);
 
-  await setHidden(false);
+  await app.setTabHidden(false);
   await expect.poll(() => server.requestsFor('/feed').length, { message: 'a poll as soon as it is shown' }).toBe(before + 1);
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
 });

@@ -16,43 +16,44 @@ test('stock, county and town filters change the map and the address, and a link 
   await expect.poll(() => app.shownCount()).toBe(rows().length);
 
   // On a phone the filters fold behind one button.
-  const toggle = page.getByRole('button', { name: 'Filters' });
+  const filters = app.filters;
+  const toggle = filters.toggle;
   if (info.project.name === 'phone') {
-    await expect(page.getByTestId('filters')).toBeHidden();
-    await toggle.click();
+    await expect(filters.element).toBeHidden();
+    await filters.unfold();
   } else {
     await expect(toggle).toBeHidden();
   }
-  await page.getByLabel('Only with stock').check();
+  await filters.showOnlyWithStock();
   const withAdultStock = rows().filter((r) => Number(r[4]) > 0).length;
   await expect.poll(() => app.shownCount()).toBe(withAdultStock);
   await expect(page).toHaveURL(/instock=1/);
 
-  await page.locator('select[name=county]').selectOption('臺北市');
+  await filters.chooseCounty('臺北市');
   await expect.poll(() => app.shownCount()).toBe(rows().filter((r) => Number(r[4]) > 0 && inTaipei(r)).length);
   await expect(page).toHaveURL(/county=%E8%87%BA%E5%8C%97%E5%B8%82/);
 
-  await page.locator('select[name=town]').selectOption('大安區');
+  await filters.chooseTown('大安區');
   const daan = rows().filter((r) => Number(r[4]) > 0 && inTaipei(r) && r[2].includes('市大安區')).length;
   await expect.poll(() => app.shownCount()).toBe(daan);
   expect(daan).toBeGreaterThan(10);
 
-  await page.locator('select[name=product]').selectOption('child');
+  await filters.chooseProduct('child');
   await expect(page).toHaveURL(/product=child/);
   const daanChild = rows().filter((r) => Number(r[5]) > 0 && inTaipei(r) && r[2].includes('市大安區')).length;
   await expect.poll(() => app.shownCount()).toBe(daanChild);
 
   // The address reproduces the view.
-  await page.reload();
+  await app.reload();
   await app.settled();
   if (info.project.name === 'phone') {
     await expect(toggle).toHaveText('Filters (2)');
-    await toggle.click();
+    await filters.unfold();
   }
-  await expect(page.getByLabel('Only with stock')).toBeChecked();
-  await expect(page.locator('select[name=county]')).toHaveValue('臺北市');
-  await expect(page.locator('select[name=town]')).toHaveValue('大安區');
-  await expect(page.locator('select[name=product]')).toHaveValue('child');
+  await expect(filters.onlyWithStock).toBeChecked();
+  await expect(filters.county).toHaveValue('臺北市');
+  await expect(filters.town).toHaveValue('大安區');
+  await expect(filters.product).toHaveValue('child');
   await expect.poll(() => app.shownCount()).toBe(daanChild);
   await app.screenshot('filters', info.project.name);
   expect(app.pageErrors).toEqual([]);
@@ -63,32 +64,20 @@ test('on a slow phone, after a filter change the map says it is drawn only when 
   await app.goto({ tiles: 'none', zoom: '6', lang: 'en' });
   await app.settled();
   // Before: clusters that hold sold-out pharmacies (the real snapshot has many).
-  const mixed = await app.clusters.evaluateAll((els) => els.filter((e) => e.getAttribute('data-with-stock') !== e.getAttribute('data-count')).length);
+  const mixed = await app.map.clustersWithSoldOut();
   expect(mixed).toBeGreaterThan(0);
   // Each time the map says "drawn", note any cluster that still holds a sold-out pharmacy.
-  await page.evaluate(() => {
-    const map = document.querySelector('[data-testid=map]')!;
-    const seen: string[] = [];
-    (window as any).__drawnStates = seen;
-    new MutationObserver(() => {
-      const drawn = map.getAttribute('data-drawn') ?? '';
-      const stale = [...map.querySelectorAll('.leaflet-marker-pane .cluster')].filter(
-        (e) => e.getAttribute('data-with-stock') !== e.getAttribute('data-count'),
-      ).length;
-      seen.push(`${drawn}:${stale}`);
-    }).observe(map, { attributes: true, attributeFilter: ['data-drawn'] });
-    document.addEventListener('change', () => seen.push('filter changed'), { capture: true });
-  });
-  if (info.project.name === 'phone') await page.getByRole('button', { name: 'Filters' }).click();
+  await app.map.recordDrawnStates();
+  if (info.project.name === 'phone') await app.filters.unfold();
   // A CPU 20 times slower (the index is then rebuilt over several tasks),
   // and a pan still being drawn when the filter changes.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
-  await app.drag(30, 20, 3);
-  await page.getByLabel('Only with stock').check();
-  await expect(app.map).toHaveAttribute('data-drawn', 'true', { timeout: 60_000 });
+  await app.map.drag(30, 20, 3);
+  await app.filters.showOnlyWithStock();
+  await expect(app.map.element).toHaveAttribute('data-drawn', 'true', { timeout: 60_000 });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  const states: string[] = await page.evaluate(() => (window as any).__drawnStates);
+  const states = await app.map.drawnStates();
   // From the change on, it said "still drawing", and each "drawn" came with
   // no sold-out pharmacy in any cluster.
   const after = states.slice(states.indexOf('filter changed') + 1);
@@ -101,19 +90,12 @@ test('on a slow phone, after a filter change the map says it is drawn only when 
 
 test("a new feed's first clusters are drawn before the filter bar, list and footer take it in", async ({ page }) => {
   // When each first appears: a cluster on the map, a county among the filter's choices.
-  await page.addInitScript(() => {
-    const seen: Record<string, number> = {};
-    (window as unknown as { __seen: Record<string, number> }).__seen = seen;
-    new MutationObserver(() => {
-      if (seen.cluster === undefined && document.querySelector('.leaflet-marker-pane .cluster')) seen.cluster = performance.now();
-      if (seen.county === undefined && document.querySelector('select[name=county] option[value="臺北市"]')) seen.county = performance.now();
-    }).observe(document, { childList: true, subtree: true });
-  });
   const app = new MapPage(page);
+  await app.noteFirstClusterAndCounty('臺北市');
   await app.goto({ tiles: 'none', lang: 'en' });
   await app.settled();
-  await expect(page.locator('select[name=county] option[value="臺北市"]')).toBeAttached();
-  const seen = await page.evaluate(() => (window as unknown as { __seen: Record<string, number> }).__seen);
+  await expect(app.filters.countyChoice('臺北市')).toBeAttached();
+  const seen = await app.firstClusterAndCounty();
   expect(seen.cluster).toBeDefined();
   expect(seen.county).toBeDefined();
   expect(seen.cluster).toBeLessThan(seen.county);
@@ -122,14 +104,9 @@ test("a new feed's first clusters are drawn before the filter bar, list and foot
 test('on a page kept busy by another script (a news site embedding the map), the filter bar still takes the feed in', async ({ page }) => {
   // Back-to-back tasks of normal priority, as a busy host page on the same
   // main thread makes: a task of background priority alone would wait forever.
-  await page.addInitScript(() => {
-    setInterval(() => {
-      const end = performance.now() + 20;
-      while (performance.now() < end);
-    }, 0);
-  });
   const app = new MapPage(page);
+  await app.keepMainThreadBusy();
   await app.goto({ tiles: 'none', lang: 'en' });
   await app.settled();
-  await expect(page.locator('select[name=county] option[value="臺北市"]')).toBeAttached({ timeout: 10_000 });
+  await expect(app.filters.countyChoice('臺北市')).toBeAttached({ timeout: 10_000 });
 });

@@ -11,24 +11,24 @@ test('search finds a pharmacy by a half-width fragment of its full-width address
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en' });
   await app.settled();
-  await page.getByRole('button', { name: 'List' }).click();
-  const list = page.getByTestId('list');
-  await expect(page.getByTestId('list-count')).toHaveAttribute('data-count', String(6588));
+  const list = app.list;
+  await list.open();
+  await expect(list.count).toHaveAttribute('data-count', String(6588));
 
-  await page.getByTestId('list-search').fill('光豐路41');
-  await expect(list.locator('[data-testid=list-item][data-id="0145080011"]')).toBeVisible();
-  await expect(list.getByTestId('list-item').first()).toContainText(row[1]);
+  await list.search('光豐路41');
+  await expect(list.item('0145080011')).toBeVisible();
+  await expect(list.items.first()).toContainText(row[1]);
   // 台 and 臺 find the same pharmacies.
-  await page.getByTestId('list-search').fill('台北市 大安區');
-  const tai = Number(await page.getByTestId('list-count').getAttribute('data-count'));
-  await page.getByTestId('list-search').fill('臺北市 大安區');
-  await expect(page.getByTestId('list-count')).toHaveAttribute('data-count', String(tai));
+  await list.search('台北市 大安區');
+  const tai = await list.shownCount();
+  await list.search('臺北市 大安區');
+  await expect(list.count).toHaveAttribute('data-count', String(tai));
   expect(tai).toBeGreaterThan(50);
   await app.screenshot('list', info.project.name);
 
   // Selecting one opens its details.
-  await page.getByTestId('list-search').fill('0145080011');
-  await list.getByRole('button', { name: row[1] }).click();
-  await expect(page.getByTestId('details')).toHaveAttribute('data-id', '0145080011');
+  await list.search('0145080011');
+  await list.choose(row[1]);
+  await expect(app.details.element).toHaveAttribute('data-id', '0145080011');
   expect(app.pageErrors).toEqual([]);
 });

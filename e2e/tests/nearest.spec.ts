@@ -32,18 +32,18 @@ test('with at= the nearest pharmacies with stock are listed with their true dist
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', at: at.join(','), lang: 'en' });
   await app.settled();
-  const items = page.getByTestId('nearest-item');
-  await expect(items).toHaveCount(5);
-  expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expected.map((e) => e.code));
-  const metres = await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-distance-m'))));
+  const nearest = app.nearest;
+  await expect(nearest.items).toHaveCount(5);
+  expect(await nearest.codes()).toEqual(expected.map((e) => e.code));
+  const metres = await nearest.distances();
   metres.forEach((m, i) => expect(Math.abs(m - expected[i].metres)).toBeLessThanOrEqual(1));
-  await expect(items.first()).toContainText(expected[0].metres < 1000 ? `${Math.round(expected[0].metres)} m` : 'km');
-  await expect(page.locator('.leaflet-marker-icon.here')).toHaveAttribute('title', 'Your location');
+  await expect(nearest.item(0)).toContainText(expected[0].metres < 1000 ? `${Math.round(expected[0].metres)} m` : 'km');
+  await expect(app.map.here).toHaveAttribute('title', 'Your location');
 
   // Selecting one opens its details and highlights it, in view, on the map.
-  await items.first().getByRole('button').click();
-  await expect(page.getByTestId('details')).toHaveAttribute('data-id', expected[0].code);
-  await expect(page.locator(`.pin-selected[data-id="${expected[0].code}"]`)).toBeInViewport();
+  await nearest.open(0);
+  await expect(app.details.element).toHaveAttribute('data-id', expected[0].code);
+  await expect(app.map.selectedPin(expected[0].code)).toBeInViewport();
   await app.screenshot('nearest', info.project.name);
   expect(app.pageErrors).toEqual([]);
 });
@@ -56,13 +56,14 @@ test.describe('with the location granted', () => {
     const app = new MapPage(page);
     await app.goto({ tiles: 'none', lang: 'en' });
     await app.settled();
-    await expect(page.getByTestId('nearest')).toContainText('Choose a location');
-    await expect(page.getByTestId('nearest-item')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Use my location' }).click();
+    const nearest = app.nearest;
+    await expect(nearest.element).toContainText('Choose a location');
+    await expect(nearest.items).toHaveCount(0);
+    await nearest.useMyLocation();
     const expected = expectedNearest([22.6394, 120.3021]);
-    await expect(page.getByTestId('nearest-item')).toHaveCount(5);
-    expect(await page.getByTestId('nearest-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')))).toEqual(expected.map((e) => e.code));
-    await expect(page.locator('.leaflet-marker-icon.here')).toHaveCount(1);
+    await expect(nearest.items).toHaveCount(5);
+    expect(await nearest.codes()).toEqual(expected.map((e) => e.code));
+    await expect(app.map.here).toHaveCount(1);
     expect(app.pageErrors).toEqual([]);
   });
 });
@@ -72,16 +73,16 @@ test('denied location says so and offers picking a place on the map, which works
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en' });
   await app.settled();
-  await page.getByRole('button', { name: 'Use my location' }).click();
-  await expect(page.getByTestId('locate-problem')).toContainText('Location permission was not given');
-  await expect(page.getByTestId('nearest-item')).toHaveCount(0);
+  const nearest = app.nearest;
+  await nearest.useMyLocation();
+  await expect(nearest.locateProblem).toContainText('Location permission was not given');
+  await expect(nearest.items).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Pick on the map' }).click();
-  const box = (await app.map.boundingBox())!;
+  await nearest.pickOnMap();
   // An empty spot near the top-left of the map (clusters sit over the island).
-  await page.mouse.click(box.x + 60, box.y + 200);
-  await expect(page.getByTestId('nearest-item')).toHaveCount(5);
-  await expect(page.locator('.leaflet-marker-icon.here')).toHaveCount(1);
+  await app.map.clickAt(60, 200);
+  await expect(nearest.items).toHaveCount(5);
+  await expect(app.map.here).toHaveCount(1);
   expect(app.pageErrors).toEqual([]);
 });
 
@@ -89,20 +90,19 @@ test('a kiosk never asks for the device location', async ({ page }) => {
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', mode: 'kiosk', at: '25.0478,121.517' });
   await app.settled();
-  await expect(page.getByTestId('nearest-item')).toHaveCount(5);
-  await expect(page.getByRole('button', { name: 'Use my location' })).toHaveCount(0);
+  await expect(app.nearest.items).toHaveCount(5);
+  await expect(app.nearest.useMyLocationButton).toHaveCount(0);
 });
 
 test('nearest= sets how many are listed, and a chosen county gives a place to measure from', async ({ page }) => {
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', nearest: '3', county: '澎湖縣' });
   await app.settled();
-  await expect(page.getByTestId('nearest-item')).toHaveCount(0);
-  await page.getByRole('button', { name: "Use the chosen area's centre" }).click();
-  const items = page.getByTestId('nearest-item');
-  await expect(items).toHaveCount(3);
+  await expect(app.nearest.items).toHaveCount(0);
+  await app.nearest.useAreaCentre();
+  await expect(app.nearest.items).toHaveCount(3);
   // With the county filter on, all three are in 澎湖縣, within reach of its centre.
-  const metres = await items.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-distance-m'))));
+  const metres = await app.nearest.distances();
   metres.forEach((m) => expect(m).toBeLessThan(20_000));
-  await expect(page.locator('.leaflet-marker-icon.here')).toHaveCount(1);
+  await expect(app.map.here).toHaveCount(1);
 });

@@ -13,21 +13,21 @@ test.use({ serviceWorkers: 'allow' });
 async function visitUntilControlled(app: MapPage) {
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
   await app.settled();
-  await app.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+  await app.servedByWorker();
 }
 
 test('after one visit, a reload with no network shows the last data, its age and the stale state', async ({ page, context }, info) => {
   const app = new MapPage(page);
   await visitUntilControlled(app);
   // A second online load: the feed now passes through the worker, which saves it.
-  await page.reload();
+  await app.reload();
   await app.settled();
   const count = await app.feedStatus.getAttribute('data-count');
   const asOf = await app.feedStatus.getAttribute('data-as-of');
   const shown = await app.shownCount();
 
   await context.setOffline(true);
-  await page.reload();
+  await app.reload();
   await app.settled();
   await expect(app.feedStatus).toHaveAttribute('data-state', 'stale');
   await expect(app.feedStatus).toHaveAttribute('data-count', count!);
@@ -36,8 +36,8 @@ test('after one visit, a reload with no network shows the last data, its age and
   await expect(app.feedStatus).toContainText('data of 2020-03-03 11:23');
   await expect.poll(() => app.shownCount()).toBe(shown);
   // The rest of the app works too: the rules answer.
-  await page.getByTestId('eligibility-input').fill('3');
-  await expect(page.getByTestId('eligibility-result')).toHaveAttribute('data-verdict', 'no');
+  await app.eligibility.enter('3');
+  await expect(app.eligibility.verdict).toHaveAttribute('data-verdict', 'no');
   await app.screenshot('offline', info.project.name);
   await context.setOffline(false);
 });
@@ -55,18 +55,18 @@ test('on a first visit the worker is registered only once the feed has answered,
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
   // The app is up and waits for its feed...
-  await page.waitForFunction(() => performance.getEntriesByName('mask-map:map-ready').length > 0);
+  await app.started();
   await expect(app.feedStatus).toHaveAttribute('data-state', 'loading');
   // ...(a second, in which a worker registered at the start would be listed)...
   await page.waitForTimeout(1000);
-  const registered = () => page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) != null);
+  const registered = () => app.workerRegistered();
   expect(await registered()).toBe(false);
   // ...and registers the worker once the feed is in, which then serves the page.
   release();
   await app.settled();
   await expect(app.feedStatus).not.toHaveAttribute('data-state', 'error');
   await expect.poll(registered).toBe(true);
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+  await app.servedByWorker();
 });
 
 test('a feed whose download breaks part-way is shown from the copy saved on this device', async ({ page }) => {
@@ -78,13 +78,13 @@ test('a feed whose download breaks part-way is shown from the copy saved on this
     const app = new MapPage(page);
     await app.goto({ feed, tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
     await app.settled();
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
+    await app.servedByWorker();
     // A second load: the feed now passes through the worker, which saves it.
-    await page.reload();
+    await app.reload();
     await app.settled();
     const count = await app.feedStatus.getAttribute('data-count');
     server.answer('/maskdata.csv', { broken: csv });
-    await page.reload();
+    await app.reload();
     await app.settled();
     await expect(app.feedStatus).toHaveAttribute('data-state', 'stale');
     await expect(app.feedStatus).toContainText('Offline: showing the data last saved on this device');
@@ -101,7 +101,7 @@ test('on a repeat visit the app itself comes from this device: only the page and
   context.on('request', (r) => {
     if (r.serviceWorker()) fromNetwork.push(new URL(r.url()).pathname);
   });
-  await page.reload();
+  await app.reload();
   await app.settled();
   // The worker did go out for the data (so this listener hears it), once:
   // boot.js asks for the feed before the app starts, and the app takes that answer...
@@ -137,7 +137,7 @@ test('on a repeat visit the worker asks for the feed as the navigation starts, b
   await visitUntilControlled(app);
   const count = await app.feedStatus.getAttribute('data-count');
   const order = await holdThePage(context, (url) => url.pathname === '/data/maskdata-2020-03-03.csv');
-  await page.reload();
+  await app.reload();
   await app.settled();
   expect(order[0]).toBe('feed asked');
   expect(order).toContain('page sent');
@@ -168,9 +168,9 @@ test('a new release is served on the next online load, not the saved one', async
   const release = `release-${Date.now()}`;
   try {
     writeFileSync(index, original.replace('<head>', `<head>\n  <meta name="mask-map:release" content="${release}">`));
-    await page.reload();
+    await app.reload();
     await app.settled();
-    await expect(page.locator('meta[name="mask-map:release"]')).toHaveAttribute('content', release);
+    await expect(app.meta('mask-map:release')).toHaveAttribute('content', release);
   } finally {
     writeFileSync(index, original);
   }

@@ -9,52 +9,43 @@ test('the phone\'s bottom sheet drags between peek and full, and a tap or a key 
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', at: '25.0478,121.517' });
   await app.settled();
-  const sheet = page.getByTestId('sheet');
-  const handle = sheet.getByRole('button', { name: 'Show more' });
-  await expect(sheet).toHaveAttribute('data-state', 'peek');
-  const mapBox = (await app.map.boundingBox())!;
-  const peek = (await sheet.boundingBox())!;
+  const sheet = app.sheet;
+  await expect(sheet.element).toHaveAttribute('data-state', 'peek');
+  await expect(sheet.showMoreButton).toBeVisible();
+  const mapBox = await app.map.box();
+  const peek = await sheet.box();
   // The peek leaves most of the map visible and shows the nearest list.
   expect(peek.height).toBeLessThan(mapBox.height * 0.5);
-  await expect(page.getByTestId('nearest-item').first()).toBeInViewport();
+  await expect(app.nearest.item(0)).toBeInViewport();
 
   // Drag the handle up: full.
-  const h = (await handle.boundingBox())!;
-  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(h.x + h.width / 2, h.y - 300, { steps: 8 });
-  await page.mouse.up();
-  await expect(sheet).toHaveAttribute('data-state', 'full');
-  await expect.poll(async () => (await sheet.boundingBox())!.height).toBeGreaterThan(mapBox.height * 0.9);
-  await expect(sheet.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+  await sheet.dragHandleTo(-300);
+  await expect(sheet.element).toHaveAttribute('data-state', 'full');
+  await expect.poll(() => sheet.height()).toBeGreaterThan(mapBox.height * 0.9);
+  await expect(sheet.showLessButton).toHaveAttribute('aria-expanded', 'true');
   await app.screenshot('sheet-full', info.project.name);
 
   // A small drag down springs back to full; a long one goes to the peek.
-  const g = (await sheet.locator('.sheet__handle').boundingBox())!;
-  await page.mouse.move(g.x + g.width / 2, g.y + g.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(g.x + g.width / 2, g.y + 60, { steps: 4 });
-  await page.mouse.up();
-  await expect(sheet).toHaveAttribute('data-state', 'full');
-  await page.mouse.move(g.x + g.width / 2, g.y + g.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(g.x + g.width / 2, g.y + 450, { steps: 8 });
-  await page.mouse.up();
-  await expect(sheet).toHaveAttribute('data-state', 'peek');
+  const full = await sheet.handleBox();
+  await sheet.dragHandleTo(60, 4);
+  await expect(sheet.element).toHaveAttribute('data-state', 'full');
+  // Back where it was (a 0.2 s spring), so the next drag starts on the handle.
+  await expect.poll(async () => (await sheet.handleBox()).y).toBeCloseTo(full.y, 0);
+  await sheet.dragHandleTo(450);
+  await expect(sheet.element).toHaveAttribute('data-state', 'peek');
 
   // A tap, and the keyboard, toggle it too.
-  await sheet.locator('.sheet__handle').tap();
-  await expect(sheet).toHaveAttribute('data-state', 'full');
-  await sheet.locator('.sheet__handle').focus();
-  await page.keyboard.press('Enter');
-  await expect(sheet).toHaveAttribute('data-state', 'peek');
+  await sheet.tapHandle();
+  await expect(sheet.element).toHaveAttribute('data-state', 'full');
+  await sheet.toggleByKey();
+  await expect(sheet.element).toHaveAttribute('data-state', 'peek');
 
   // Opening the eligibility check brings the sheet up; closing it, down.
-  await page.getByTestId('buy-today').tap();
-  await expect(sheet).toHaveAttribute('data-state', 'full');
-  await expect(page.getByTestId('eligibility-input')).toBeInViewport();
-  await page.getByTestId('eligibility').getByRole('button', { name: 'Close' }).tap();
-  await expect(sheet).toHaveAttribute('data-state', 'peek');
+  await app.eligibility.tapSummary();
+  await expect(sheet.element).toHaveAttribute('data-state', 'full');
+  await expect(app.eligibility.input).toBeInViewport();
+  await app.eligibility.close({ tap: true });
+  await expect(sheet.element).toHaveAttribute('data-state', 'peek');
 });
 
 test('a wide screen puts the panels beside the map, which keeps its controls', async ({ page }, info) => {
@@ -62,12 +53,12 @@ test('a wide screen puts the panels beside the map, which keeps its controls', a
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en', at: '25.0478,121.517', date: '2020-02-11' });
   await app.settled();
-  const side = (await page.getByTestId('sheet').boundingBox())!;
-  const map = (await app.map.boundingBox())!;
+  const side = await app.sheet.box();
+  const map = await app.map.box();
   expect(side.x).toBe(0);
   expect(Math.round(map.x)).toBe(Math.round(side.width));
-  await expect(page.locator('.sheet__handle')).toBeHidden();
-  await expect(page.getByTestId('eligibility')).toBeVisible();
-  await expect(page.getByTestId('nearest')).toBeVisible();
-  await expect(page.locator('.leaflet-control-zoom-in')).toBeInViewport();
+  await expect(app.sheet.handle).toBeHidden();
+  await expect(app.eligibility.element).toBeVisible();
+  await expect(app.nearest.element).toBeVisible();
+  await expect(app.map.zoomInButton).toBeInViewport();
 });
