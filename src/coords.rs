@@ -41,3 +41,23 @@ pub const TAIWAN_BOUNDS: (LatLng, LatLng) = (
 pub fn distance_m(a: LatLng, b: LatLng) -> f64 {
     Haversine.distance(Point::new(a.lng, a.lat), Point::new(b.lng, b.lat))
 }
+
+/// Reads degrees as feeds and links write them ("121.5637", "-0.5",
+/// "2.5e1") with serde_json's number reader, which the JSON formats already
+/// ship: core's `str::parse::<f64>` would add 14 KB gzipped to the wasm
+/// (docs/decisions.md). JSON's grammar, so no "+1", ".5" or "5."; NaN,
+/// infinities and overflows are `None`.
+pub fn parse_degrees(text: &str) -> Option<f64> {
+    serde_json::from_str(text).ok()
+}
+
+/// Degrees as links and messages write them: 7 decimals (about 1 cm, as the
+/// feeds give them), without trailing zeros, so 121.5 and not 121.5000000.
+pub fn degrees_text(degrees: f64) -> String {
+    let mut text = format!("{degrees:.7}");
+    if text.contains('.') {
+        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(kept);
+    }
+    text
+}

@@ -1,7 +1,7 @@
 //! mask-map: find rationed goods at pharmacies during a shortage.
 //!
 //! The pure core (`config`, `coords`, `feed`, `fetch_error`, `i18n`,
-//! `links`, `map::appearance`, `number`, `qr`, `rules`, `spatial`, `time`) has
+//! `links`, `map::appearance`, `qr`, `rules`, `spatial`, `time`) has
 //! no browser types and is tested with plain `cargo test`. The browser glue
 //! (`app`, `state`, `timers`, `bench`, `map`, `ui`, `feed::fetch`) is compiled
 //! for wasm32 only. `scripts/house-rules.mjs` checks that, file sizes and
@@ -14,10 +14,8 @@ pub mod fetch_error;
 pub mod i18n;
 pub mod links;
 pub mod map;
-pub mod number;
 pub mod qr;
 pub mod rules;
-pub mod sorting;
 pub mod spatial;
 pub mod time;
 

@@ -2,8 +2,7 @@
 //! `tel:` href. Pure; the values are URL-encoded here, so feed text can
 //! never change a link's scheme or host.
 
-use crate::coords::LatLng;
-use crate::number;
+use crate::coords::{degrees_text, LatLng};
 
 /// Directions to `to` (or, without coordinates, to the address) in Google
 /// Maps, Apple Maps and OpenStreetMap, as (name, URL).
@@ -12,7 +11,7 @@ pub fn directions(to: Option<LatLng>, address: &str) -> [(&'static str, String);
     match to {
         Some(at) => {
             // As the feed wrote them (7 decimals: 1 cm).
-            let (lat, lng) = (number::trimmed(at.lat, 7), number::trimmed(at.lng, 7));
+            let (lat, lng) = (degrees_text(at.lat), degrees_text(at.lng));
             [
                 ("Google Maps", format!("https://www.google.com/maps/dir/?api=1&destination={lat},{lng}")),
                 ("Apple Maps", format!("https://maps.apple.com/?daddr={lat},{lng}")),

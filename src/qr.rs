@@ -47,8 +47,8 @@ mod tests {
             .filter(|s| !s.is_empty())
             .map(|s| {
                 let mut xy = s.trim_end_matches("h1v1h-1z").split(' ');
-                let x: u32 = xy.next().unwrap().parse().unwrap();
-                let y: u32 = xy.next().unwrap().parse().unwrap();
+                let x = u32::from_str_radix(xy.next().unwrap(), 10).unwrap();
+                let y = u32::from_str_radix(xy.next().unwrap(), 10).unwrap();
                 (x - QUIET_ZONE, y - QUIET_ZONE)
             })
             .collect()

@@ -43,7 +43,7 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 /// Parses an all-ASCII-digit field of exactly `len` characters.
 fn digits(s: &str, len: usize) -> Option<u32> {
     if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
-        s.parse().ok()
+        u32::from_str_radix(s, 10).ok()
     } else {
         None
     }

@@ -138,12 +138,7 @@ async fn pharmacy_map_shows_every_located_pharmacy_as_a_pin_or_in_a_cluster() {
                 .unwrap()
                 .unchecked_into::<web_sys::Element>()
         })
-        .map(|c| {
-            c.get_attribute("data-count")
-                .unwrap()
-                .parse::<usize>()
-                .unwrap()
-        })
+        .map(|c| usize::from_str_radix(&c.get_attribute("data-count").unwrap(), 10).unwrap())
         .sum();
     // Fitted to all of Taiwan in 400 px, every located pharmacy is in view.
     assert_eq!(

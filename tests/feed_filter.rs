@@ -34,7 +34,7 @@ fn county_town_and_stock_filters_on_the_mask_csv() {
     };
     let adult_in_stock = rows
         .iter()
-        .filter(|r| r[4].parse::<u32>().unwrap() > 0)
+        .filter(|r| u32::from_str_radix(r[4], 10).unwrap() > 0)
         .count();
     assert_eq!(count(&in_stock, Some(Product::Adult)), adult_in_stock);
     assert_eq!(adult_in_stock, 5370, "SOURCES.md");

@@ -286,7 +286,7 @@ fn a_nine_digit_numeric_code_gets_its_leading_zero_back() {
         .position(|f| f["properties"]["id"].as_str().unwrap().starts_with('0'))
         .unwrap();
     let code = list[index]["properties"]["id"].as_str().unwrap().to_owned();
-    let as_number: u64 = code.parse().unwrap();
+    let as_number = u64::from_str_radix(&code, 10).unwrap();
     list[index]["properties"]["id"] = Value::from(as_number);
     let inventory = feed::parse(doc.to_string().as_bytes()).unwrap();
     assert_eq!(inventory.pharmacies[index].code, code);

@@ -4,7 +4,6 @@
 use super::Lang;
 use crate::coords::LatLng;
 use crate::feed::Filters;
-use crate::number;
 use crate::time::Date;
 
 /// `query` with the parameters `names` replaced by `pairs` (the others kept
@@ -74,7 +73,7 @@ pub fn full_app_query(query: &str) -> String {
 /// `query`, the map's `center` and `zoom`, `mode=embed`; not `at`, `date` or
 /// `idle`, which belong to one visitor or one kiosk.
 pub fn embed_query(query: &str, center: Option<LatLng>, zoom: Option<u8>) -> String {
-    let at = center.map(|c| (number::fixed(c.lat, 5), number::fixed(c.lng, 5)));
+    let at = center.map(|c| (format!("{:.5}", c.lat), format!("{:.5}", c.lng)));
     let zoom = zoom.map(|z| z.to_string());
     let mut pairs = vec![("mode", "embed")];
     if let (Some((lat, lng)), Some(zoom)) = (&at, &zoom) {

@@ -2,9 +2,8 @@
 //! reported and replaced by its default.
 
 use super::{Config, Lang, Mode, ParamProblem, ProblemKind, Tiles, MAX_ECHO_CHARS, MAX_ZOOM};
-use crate::coords::LatLng;
+use crate::coords::{degrees_text, parse_degrees, LatLng};
 use crate::feed::{Product, StockThresholds};
-use crate::number;
 use crate::time::Date;
 
 /// County and town names are a few characters; anything longer is not one.
@@ -61,12 +60,8 @@ impl Config {
         }
         match (lat, lng) {
             (Some(lat), Some(lng)) => config.center = LatLng::new(lat, lng),
-            (Some(lat), None) => {
-                config.report("lat", &number::trimmed(lat, 7), ProblemKind::HalfCenter)
-            }
-            (None, Some(lng)) => {
-                config.report("lng", &number::trimmed(lng, 7), ProblemKind::HalfCenter)
-            }
+            (Some(lat), None) => config.report("lat", &degrees_text(lat), ProblemKind::HalfCenter),
+            (None, Some(lng)) => config.report("lng", &degrees_text(lng), ProblemKind::HalfCenter),
             (None, None) => {}
         }
         config
@@ -143,13 +138,8 @@ fn product(value: &str) -> Result<Product, ParamProblem> {
         .ok_or_else(|| problem("product", value, ProblemKind::UnknownProduct))
 }
 
-fn number(value: &str) -> Option<f64> {
-    // 1e999 reads as infinite; a link never means that.
-    number::parse(value).filter(|n| n.is_finite())
-}
-
 fn coordinate(param: &'static str, value: &str, limit: f64) -> Result<f64, ParamProblem> {
-    let n = number(value).ok_or_else(|| problem(param, value, ProblemKind::NotLatLng))?;
+    let n = parse_degrees(value).ok_or_else(|| problem(param, value, ProblemKind::NotLatLng))?;
     if n.abs() <= limit {
         Ok(n)
     } else {
@@ -160,14 +150,13 @@ fn coordinate(param: &'static str, value: &str, limit: f64) -> Result<f64, Param
 fn lat_lng(value: &str) -> Result<LatLng, ParamProblem> {
     let (lat, lng) = value
         .split_once(',')
-        .and_then(|(a, b)| Some((number(a.trim())?, number(b.trim())?)))
+        .and_then(|(a, b)| Some((parse_degrees(a.trim())?, parse_degrees(b.trim())?)))
         .ok_or_else(|| problem("at", value, ProblemKind::NotLatLng))?;
     LatLng::new(lat, lng).ok_or_else(|| problem("at", value, ProblemKind::NotCoordinate))
 }
 
 fn zoom(value: &str) -> Result<u8, ParamProblem> {
-    value
-        .parse::<u8>()
+    u8::from_str_radix(value, 10)
         .ok()
         .filter(|z| *z <= MAX_ZOOM)
         .ok_or_else(|| problem("zoom", value, ProblemKind::NotZoom))
@@ -192,16 +181,14 @@ fn lang(value: &str) -> Result<Lang, ParamProblem> {
 
 /// Polling faster than every 30 s (the source's own pace) only loads the server.
 fn refresh(value: &str) -> Result<u32, ParamProblem> {
-    value
-        .parse::<u32>()
+    u32::from_str_radix(value, 10)
         .ok()
         .filter(|s| *s == 0 || (30..=3600).contains(s))
         .ok_or_else(|| problem("refresh", value, ProblemKind::NotRefresh))
 }
 
 fn nearest(value: &str) -> Result<u8, ParamProblem> {
-    value
-        .parse::<u8>()
+    u8::from_str_radix(value, 10)
         .ok()
         .filter(|n| (1..=20).contains(n))
         .ok_or_else(|| problem("nearest", value, ProblemKind::NotCount))
@@ -209,8 +196,7 @@ fn nearest(value: &str) -> Result<u8, ParamProblem> {
 
 /// Shorter than 15 s resets a kiosk under someone still reading it.
 fn idle(value: &str) -> Result<u32, ParamProblem> {
-    value
-        .parse::<u32>()
+    u32::from_str_radix(value, 10)
         .ok()
         .filter(|s| (15..=3600).contains(s))
         .ok_or_else(|| problem("idle", value, ProblemKind::NotIdle))
@@ -227,7 +213,12 @@ fn switch(param: &'static str, value: &str) -> Result<bool, ParamProblem> {
 fn levels(value: &str) -> Result<StockThresholds, ParamProblem> {
     value
         .split_once(',')
-        .and_then(|(p, f)| Some((p.trim().parse::<u32>().ok()?, f.trim().parse::<u32>().ok()?)))
+        .and_then(|(p, f)| {
+            Some((
+                u32::from_str_radix(p.trim(), 10).ok()?,
+                u32::from_str_radix(f.trim(), 10).ok()?,
+            ))
+        })
         .filter(|(plenty, few)| plenty > few && *few > 0)
         .map(|(plenty, few)| StockThresholds { plenty, few })
         .ok_or_else(|| problem("levels", value, ProblemKind::NotLevels))

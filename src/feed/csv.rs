@@ -10,7 +10,7 @@ use csv_core::ReadRecordResult;
 
 use super::model::{FeedError, FeedFormat, Inventory, RowProblem};
 use super::rows::{RawRow, Rows};
-use crate::number;
+use crate::coords::parse_degrees;
 
 const CODE: &str = "醫事機構代碼";
 const NAME: &str = "醫事機構名稱";
@@ -318,7 +318,7 @@ impl Columns {
         };
         if self.lat.is_some() && self.lng.is_some() {
             let (lat, lng) = (field(self.lat), field(self.lng));
-            match (number::parse(lat), number::parse(lng)) {
+            match (parse_degrees(lat), parse_degrees(lng)) {
                 (Some(lat), Some(lng)) => raw.lat_lng = Some((lat, lng)),
                 _ => raw.coordinates_unreadable = !(lat.is_empty() && lng.is_empty()),
             }

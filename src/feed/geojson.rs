@@ -112,7 +112,7 @@ impl<'de: 'a, 'a> Deserialize<'de> for Count<'a> {
 impl<'de: 'a, 'a> Deserialize<'de> for Code<'a> {
     fn deserialize<D: Deserializer<'de>>(value: D) -> Result<Self, D::Error> {
         let written = <&RawValue>::deserialize(value)?;
-        Ok(Code(match written.get().parse::<u64>() {
+        Ok(Code(match u64::from_str_radix(written.get(), 10) {
             Ok(_) => Some(Cow::Borrowed(written.get())),
             Err(_) => text(written),
         }))

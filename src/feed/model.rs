@@ -347,7 +347,7 @@ fn distinct_sorted<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
             distinct.push(name);
         }
     }
-    crate::sorting::sort_with(&mut distinct, &|a, b| a.cmp(b));
+    distinct.sort();
     distinct
 }
 

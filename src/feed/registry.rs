@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use super::geojson::{features, Feature};
 use super::model::{FeedError, FeedFormat, Inventory};
 use super::rows::{RawRow, Rows};
-use crate::coords::LatLng;
-use crate::number;
+use crate::coords::{parse_degrees, LatLng};
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Registry {
@@ -151,8 +150,8 @@ pub const COMPACT_HEADER: &str = "code,lng,lat";
 fn compact_row(line: &str) -> RawRow<'_> {
     let mut fields = line.trim_end_matches('\r').split(',');
     let code = fields.next().map(str::trim).filter(|c| !c.is_empty());
-    let lng = fields.next().and_then(|v| number::parse(v.trim()));
-    let lat = fields.next().and_then(|v| number::parse(v.trim()));
+    let lng = fields.next().and_then(|v| parse_degrees(v.trim()));
+    let lat = fields.next().and_then(|v| parse_degrees(v.trim()));
     RawRow {
         code: code.map(Cow::Borrowed),
         name: "-",

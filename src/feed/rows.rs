@@ -197,7 +197,7 @@ pub fn institution_code(raw: &str) -> Option<String> {
 /// A stock count: a whole number ≥ 0, else `None` (unknown).
 fn parse_count(text: &str) -> Option<u32> {
     if text.bytes().all(|b| b.is_ascii_digit()) {
-        text.parse().ok()
+        u32::from_str_radix(text, 10).ok()
     } else {
         None
     }

@@ -2,7 +2,6 @@
 
 use super::pick;
 use crate::config::Lang;
-use crate::number;
 
 /// "850 m" below a kilometre, else "3.2 km".
 /// "850 m" / "850 公尺", "3.2 km" / "3.2 公里" (Taiwan writes the units out).
@@ -14,7 +13,7 @@ pub fn distance(lang: Lang, metres: f64) -> String {
     if metres < 1000.0 {
         format!("{}{m}", metres.round() as u64)
     } else {
-        format!("{}{km}", number::fixed(metres / 1000.0, 1))
+        format!("{:.1}{km}", metres / 1000.0)
     }
 }
 

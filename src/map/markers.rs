@@ -390,8 +390,8 @@ impl Shown {
             self.on_select.run(code);
             return None;
         }
-        let zoom = element.get_attribute("data-zoom")?.parse::<u8>().ok()?;
-        let index = element.get_attribute("data-index")?.parse::<u32>().ok()?;
+        let zoom = u8::from_str_radix(&element.get_attribute("data-zoom")?, 10).ok()?;
+        let index = u32::from_str_radix(&element.get_attribute("data-index")?, 10).ok()?;
         let id = ClusterId { zoom, index };
         let (marker, _) = self.markers.get(&MarkerKey::Cluster(id))?;
         let target = self.index.as_ref()?.expansion_zoom(id).min(MAX_ZOOM);

@@ -233,7 +233,7 @@ impl Scheme {
                 only(&["anyone"])?;
                 let anyone = anyone
                     .iter()
-                    .map(|day| match day.get().parse::<u64>() {
+                    .map(|day| match u64::from_str_radix(day.get(), 10) {
                         Ok(d @ 1..=31) => Ok(d as u8),
                         Ok(d) => Err(PeriodProblem::BadDayOfMonth(d)),
                         Err(_) => Err(shape(format!(

@@ -15,7 +15,6 @@ use super::kdtree::KdTree;
 pub use crate::coords::distance_m;
 use crate::coords::LatLng;
 use crate::feed::{Filters, Inventory, Product};
-use crate::sorting::sort_with;
 use crate::time::TaipeiDateTime;
 
 /// Metres in one degree of latitude on the sphere `geo`'s haversine uses.
@@ -127,7 +126,7 @@ impl NearestIndex {
 
     /// The first `k` of `found` by distance, ties to the smaller key.
     fn ranked(&self, mut found: Vec<Nearby>, k: usize) -> Vec<Nearby> {
-        sort_with(&mut found, &|a, b| {
+        found.sort_by(|a, b| {
             a.metres
                 .total_cmp(&b.metres)
                 .then_with(|| self.keys[a.index].cmp(&self.keys[b.index]))

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 
 use crate::feed::Search;
 use crate::i18n;
-use crate::sorting::sort_with;
 use crate::spatial::nearest::distance_m;
 use crate::state::AppState;
 use crate::timers::taipei_now;
@@ -53,7 +52,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                     p.name.as_str(),
                 )
             };
-            sort_with(&mut matching, &|a, b| {
+            matching.sort_by(|a, b| {
                 a.1.unwrap_or(f64::INFINITY)
                     .total_cmp(&b.1.unwrap_or(f64::INFINITY))
                     .then_with(|| key(a.0).cmp(&key(b.0)))

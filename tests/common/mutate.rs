@@ -62,7 +62,7 @@ pub fn apply(mut bytes: Vec<u8>, mutations: &[Mutation]) -> Vec<u8> {
 pub fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
-        .and_then(|n| n.parse().ok())
+        .and_then(|n| u32::from_str_radix(&n, 10).ok())
         .unwrap_or(512);
     ProptestConfig {
         cases,
