@@ -4,9 +4,10 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+use crate::coords::LatLng;
 use crate::feed::{self, Registry};
 use crate::spatial::cluster::{ClusterIndex, ClusterOptions, ClusterPoint};
-use crate::spatial::{LatLng, WORLD};
+use crate::spatial::WORLD;
 
 /// Parses a feed; returns how many pharmacies it holds (0 if it failed).
 #[wasm_bindgen]

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::config::{Lang, Mode};
-use crate::feed::fetch::Placement;
+use crate::coords::LatLng;
+use crate::feed::placement::Placement;
 use crate::feed::{Filters, Inventory, LoadError, StockThresholds};
-use crate::spatial::LatLng;
 
 /// The feed as the page knows it: the last good inventory (kept through
 /// failures, so nothing on screen is lost) and how the latest poll went.

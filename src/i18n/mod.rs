@@ -27,9 +27,6 @@ pub use nearest::*;
 pub use status::*;
 pub use verdict::*;
 
-/// Re-exported for the eligibility panel, which names it from here.
-pub use crate::rules::Given;
-
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::ZhTw => zh,

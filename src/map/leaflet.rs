@@ -62,8 +62,8 @@ impl LeafletMap {
         element: &HtmlElement,
         config: &Config,
         on_select: Callback<String>,
-        on_pick: Callback<crate::spatial::LatLng>,
-        on_view: Callback<(crate::spatial::LatLng, u8)>,
+        on_pick: Callback<crate::coords::LatLng>,
+        on_view: Callback<(crate::coords::LatLng, u8)>,
     ) -> LeafletMap {
         let options = MapOptions::new();
         options.set_max_zoom(f64::from(MAX_ZOOM));
@@ -110,7 +110,7 @@ impl LeafletMap {
                 // whatever markers a render just added.
                 with_shown(&weak, Shown::render_soon);
                 let centre = map.get_center();
-                if let Some(at) = crate::spatial::LatLng::new(centre.lat(), centre.lng()) {
+                if let Some(at) = crate::coords::LatLng::new(centre.lat(), centre.lng()) {
                     on_view.run((
                         at,
                         map.get_zoom().round().clamp(0.0, f64::from(MAX_ZOOM)) as u8,
@@ -166,7 +166,7 @@ impl LeafletMap {
             };
             if let Some(at) = read("lat")
                 .zip(read("lng"))
-                .and_then(|(lat, lng)| crate::spatial::LatLng::new(lat, lng))
+                .and_then(|(lat, lng)| crate::coords::LatLng::new(lat, lng))
             {
                 on_pick.run(at);
             }
@@ -237,7 +237,7 @@ impl LeafletMap {
 
     /// Marks the reference location (a kiosk's place, a shared link, the
     /// device's or a picked place); `go` also brings the map there.
-    pub(super) fn mark_here(&self, at: Option<crate::spatial::LatLng>, go: bool) {
+    pub(super) fn mark_here(&self, at: Option<crate::coords::LatLng>, go: bool) {
         if let Some(old) = self.here.borrow_mut().take() {
             old.remove();
         }

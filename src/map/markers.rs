@@ -252,11 +252,11 @@ impl Shown {
             (ne.lat() - sw.lat()) * VIEW_MARGIN,
             (ne.lng() - sw.lng()) * VIEW_MARGIN,
         );
-        let south_west = crate::spatial::LatLng {
+        let south_west = crate::coords::LatLng {
             lat: (sw.lat() - dlat).max(-85.0),
             lng: (sw.lng() - dlng).max(-180.0),
         };
-        let north_east = crate::spatial::LatLng {
+        let north_east = crate::coords::LatLng {
             lat: (ne.lat() + dlat).min(85.0),
             lng: (ne.lng() + dlng).min(180.0),
         };

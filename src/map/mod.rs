@@ -31,8 +31,8 @@ mod component {
 
     use super::leaflet::LeafletMap;
     use crate::config::Config;
+    use crate::coords::LatLng;
     use crate::i18n;
-    use crate::spatial::LatLng;
     use crate::state::AppState;
     use crate::timers::Timer;
 

@@ -5,8 +5,7 @@ pub mod cluster;
 pub mod kdtree;
 pub mod nearest;
 
-/// Re-exported for the map and the panels, which name it from here.
-pub use crate::coords::LatLng;
+use crate::coords::LatLng;
 
 /// All of Web Mercator's world, as (south-west, north-east).
 pub const WORLD: (LatLng, LatLng) = (

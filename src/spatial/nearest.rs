@@ -11,9 +11,7 @@
 use std::sync::Arc;
 
 use super::kdtree::KdTree;
-/// Re-exported for the list panel, which names it from here.
-pub use crate::coords::distance_m;
-use crate::coords::LatLng;
+use crate::coords::{distance_m, LatLng};
 use crate::feed::{Filters, Inventory, Product};
 use crate::time::TaipeiDateTime;
 

@@ -12,7 +12,8 @@ use leptos::prelude::*;
 
 use crate::config::Mode;
 use crate::feed::Product;
-use crate::i18n::{self, Given};
+use crate::i18n;
+use crate::rules::Given;
 use crate::rules::{read_id, Rules, RulesProblem};
 use crate::state::AppState;
 use crate::time::Date;

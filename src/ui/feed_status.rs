@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::config::Lang;
-use crate::feed::fetch::Placement;
+use crate::feed::placement::Placement;
 use crate::feed::{self, Inventory};
 use crate::i18n;
 use crate::state::{AppState, FeedView, LoadState};

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::coords::distance_m;
 use crate::feed::Search;
 use crate::i18n;
-use crate::spatial::nearest::distance_m;
 use crate::state::AppState;
 use crate::timers::taipei_now;
 

@@ -7,8 +7,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::config::Mode;
+use crate::coords::LatLng;
 use crate::i18n::{self, LocateProblem};
-use crate::spatial::LatLng;
 use crate::state::AppState;
 
 /// How long to wait for a position, and how old a cached one may be.

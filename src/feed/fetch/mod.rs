@@ -25,8 +25,6 @@ mod http;
 mod poller;
 mod stream;
 
-/// Re-exported for the feed status panel, which names it from here.
-pub use super::placement::Placement;
 pub use http::get_bytes;
 pub use poller::{Outcome, Poller, Source};
 

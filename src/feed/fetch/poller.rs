@@ -11,10 +11,10 @@ use wasm_bindgen::JsValue;
 use web_sys::AbortController;
 
 use super::boot::take_early;
+use super::document;
 use super::http::{abort_with, send};
 use super::stream::{load_registry, read_feed};
-use super::{document, Placement};
-use crate::feed::placement::{ask_with_feed, join, place};
+use crate::feed::placement::{ask_with_feed, join, place, Placement};
 use crate::feed::refresh::next_delay_ms;
 use crate::feed::{Inventory, LoadError, Registry};
 use crate::timers::{clear_timeout, set_timeout};
