@@ -8,7 +8,7 @@
 // exposes the bindings and announces the start (the benchmarks use both).
 //
 // The feed is requested by the app itself as it starts, before it builds its
-// interface (src/feed/fetch.rs): on a first visit over a slow network the
+// interface (src/feed/fetch/boot.rs): on a first visit over a slow network the
 // wasm then has the link to itself, and the interface is built while the
 // feed downloads. On a repeat visit the service worker serves the app from
 // this device, so the link is the feed's alone: it is requested here at once

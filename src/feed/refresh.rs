@@ -1,5 +1,5 @@
 //! When to ask the feed server again: a polite schedule for a server that
-//! 80+ apps polled at once in 2020. Pure; `fetch.rs` carries it out.
+//! 80+ apps polled at once in 2020. Pure; `fetch/poller.rs` carries it out.
 
 /// Default seconds between polls (the live NHIA feeds updated every 30 s).
 pub const DEFAULT_INTERVAL_SECONDS: u32 = 60;

@@ -75,7 +75,7 @@ async fn in_slices(mut step: impl FnMut() -> bool) {
     }
 }
 
-/// [`crate::feed::parse`] of the response's body, read line by line while it
+/// [`crate::feed::parse`] of the response's body, read record by record while it
 /// downloads (a CSV; other formats whole at the end), in slices of at most
 /// [`PARSE_SLICE_MS`] with a task boundary between them. The outer error is
 /// the network's, the inner one the feed's.
