@@ -6,7 +6,9 @@
 mod common;
 
 use common::{read_json, read_shared, with_stock};
-use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, RowIssue, RowProblem};
+use mask_map::feed::{
+    self, FeedError, FeedFormat, Inventory, Pharmacy, Product, RowIssue, RowProblem,
+};
 use mask_map::time::TaipeiDateTime;
 use serde_json::Value;
 
@@ -29,6 +31,16 @@ fn parse_file(name: &str) -> Inventory {
 }
 
 /// Every feature's id, name and coordinates come through unchanged.
+/// The pharmacy read from feature `row` (counted from 1) of `doc`.
+fn pharmacy_of_row<'i>(inventory: &'i Inventory, doc: &Value, row: usize) -> &'i Pharmacy {
+    let code = features(doc)[row - 1]["properties"]["id"].as_str().unwrap();
+    inventory
+        .pharmacies
+        .iter()
+        .find(|p| p.code == code)
+        .unwrap()
+}
+
 fn assert_rows_match_file(inventory: &Inventory, doc: &Value) {
     assert_eq!(inventory.pharmacies.len(), features(doc).len());
     for (pharmacy, feature) in inventory.pharmacies.iter().zip(features(doc)) {
@@ -134,16 +146,7 @@ fn a_bad_row_costs_that_row_only() {
     );
     assert_eq!(inventory.skipped(), 3);
     assert_eq!(inventory.pharmacies.len(), rows - 2);
-    let by_row = |row: usize| {
-        let code = features(&doc)[row - 1]["properties"]["id"]
-            .as_str()
-            .unwrap();
-        inventory
-            .pharmacies
-            .iter()
-            .find(|p| p.code == code)
-            .unwrap()
-    };
+    let by_row = |row: usize| pharmacy_of_row(&inventory, &doc, row);
     assert_eq!(
         by_row(8).stock.adult,
         None,
@@ -208,16 +211,7 @@ fn an_odd_value_costs_that_value_or_that_feature_only() {
         ]
     );
     assert_eq!(inventory.pharmacies.len(), rows - 4);
-    let by_row = |row: usize| {
-        let code = features(&doc)[row - 1]["properties"]["id"]
-            .as_str()
-            .unwrap();
-        inventory
-            .pharmacies
-            .iter()
-            .find(|p| p.code == code)
-            .unwrap()
-    };
+    let by_row = |row: usize| pharmacy_of_row(&inventory, &doc, row);
     let original = parse_file(KIANG);
     let same_row = |row: usize| &original.pharmacies[row - 1];
     assert_eq!(by_row(3).phone, "", "not {phone}");
