@@ -230,3 +230,27 @@ fn whole_quoted_snapshots_read_the_same_in_pieces() {
         assert_every_reading_agrees(&text, [1, 2, 3, 5, 1_000, 16_384]);
     }
 }
+
+#[test]
+fn broken_utf8_split_by_a_quote_reads_the_same_streamed_or_whole() {
+    // The first character of the real rapid-test snapshot's first note, cut
+    // after its first byte by a quote, with a quote opening the field, as a
+    // mangled upload might be. Whole, the file's text is decoded before the
+    // CSV is read, so the broken bytes become U+FFFD; streamed, csv-core must
+    // not drop the quotes and join the bytes back into the character.
+    let text = snapshot(RAPID_TEST);
+    let row_end = text.match_indices('\n').nth(1).unwrap().0;
+    let note = text[..row_end].rfind(',').unwrap() + 1;
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(note + 1, b'"');
+    bytes.insert(note, b'"');
+    let whole = feed::parse(&bytes).unwrap();
+    assert!(whole.pharmacies[0].notes[0].starts_with('\u{fffd}'));
+    for piece in [1, 2, 3, 1000] {
+        assert_eq!(
+            streamed(bytes.chunks(piece)).as_ref(),
+            Ok(&whole),
+            "pieces of {piece}"
+        );
+    }
+}

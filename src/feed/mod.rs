@@ -107,6 +107,9 @@ impl<'a> SlicedParse<'a> {
     }
 }
 
+/// U+FFFD as UTF-8: what a broken byte sequence reads as.
+const REPLACEMENT: &[u8] = "\u{fffd}".as_bytes();
+
 /// Government exports start with a UTF-8 byte-order mark.
 fn without_bom(text: &str) -> &str {
     text.trim_start_matches('\u{feff}')
@@ -130,6 +133,8 @@ pub struct StreamingParse {
     /// How far the search for the first line's end has looked (a file of one
     /// long line must not be searched again from its start on every push).
     searched: usize,
+    /// The start of a character whose other bytes have not arrived yet.
+    split_char: Vec<u8>,
 }
 
 impl StreamingParse {
@@ -143,7 +148,7 @@ impl StreamingParse {
             self.pending.drain(..self.unread);
             self.unread = 0;
         }
-        self.pending.extend_from_slice(bytes);
+        self.push_text(bytes);
         if self.csv.is_none() && !self.whole {
             self.read_first_line();
         }
@@ -160,8 +165,34 @@ impl StreamingParse {
         more
     }
 
+    /// Appends `bytes` to `pending` as [`decode`] would decode the whole
+    /// file, broken sequences as U+FFFD, so that the CSV reader sees the text
+    /// [`parse`] sees (a quote inside a broken character must not join its
+    /// bytes back up). A character cut at the end waits for the next push.
+    fn push_text(&mut self, bytes: &[u8]) {
+        let mut input = std::mem::take(&mut self.split_char);
+        input.extend_from_slice(bytes);
+        let mut rest = &input[..];
+        while let Err(error) = std::str::from_utf8(rest) {
+            let (valid, after) = rest.split_at(error.valid_up_to());
+            self.pending.extend_from_slice(valid);
+            let Some(broken) = error.error_len() else {
+                self.split_char = after.to_vec();
+                return;
+            };
+            self.pending.extend_from_slice(REPLACEMENT);
+            rest = &after[broken..];
+        }
+        self.pending.extend_from_slice(rest);
+    }
+
     /// The inventory, once the last bytes have been pushed.
     pub fn finish(mut self) -> Result<Inventory, FeedError> {
+        if !self.split_char.is_empty() {
+            // The file ended inside a character.
+            self.split_char.clear();
+            self.pending.extend_from_slice(REPLACEMENT);
+        }
         while self.step(usize::MAX) {}
         match self.csv.take() {
             Some(csv) => csv.finish(),
