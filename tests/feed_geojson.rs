@@ -31,6 +31,14 @@ fn parse_file(name: &str) -> Inventory {
 }
 
 /// Every feature's id, name and coordinates come through unchanged.
+fn issue(row: usize, problem: RowProblem, skipped: bool) -> RowIssue {
+    RowIssue {
+        row,
+        problem,
+        skipped,
+    }
+}
+
 /// The pharmacy read from feature `row` (counted from 1) of `doc`.
 fn pharmacy_of_row<'i>(inventory: &'i Inventory, doc: &Value, row: usize) -> &'i Pharmacy {
     let code = features(doc)[row - 1]["properties"]["id"].as_str().unwrap();
@@ -128,11 +136,6 @@ fn a_bad_row_costs_that_row_only() {
     let inventory = feed::parse(doc.to_string().as_bytes()).unwrap();
 
     let code = first["properties"]["id"].as_str().unwrap().to_owned();
-    let issue = |row, problem, skipped| RowIssue {
-        row,
-        problem,
-        skipped,
-    };
     assert_eq!(
         inventory.issues,
         vec![
@@ -191,11 +194,6 @@ fn an_odd_value_costs_that_value_or_that_feature_only() {
     list[26]["geometry"]["coordinates"] = Value::from(vec!["121.6", "23.9"]);
     let inventory = feed::parse(doc.to_string().as_bytes()).unwrap();
 
-    let issue = |row, problem, skipped| RowIssue {
-        row,
-        problem,
-        skipped,
-    };
     assert_eq!(
         inventory.issues,
         vec![
