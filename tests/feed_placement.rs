@@ -53,6 +53,17 @@ fn the_registry_is_asked_for_with_the_feed_exactly_when_it_will_be_needed() {
     let masks = snapshot("maskdata-2020-03-03.csv");
     assert!(needs_registry(&masks));
     assert_eq!(masks.located().count(), 0);
+    // NHIA's own addresses for the two CSVs, and a feed that is its own registry.
+    let nhia = "https://data.nhi.gov.tw/resource/mask/maskdata.csv";
+    assert!(ask_with_feed(nhia, REGISTRY_URL, false));
+    let tests = "https://data.nhi.gov.tw/resource/Nhi_Fst/Fstdata.csv";
+    assert!(!ask_with_feed(tests, REGISTRY_URL, false));
+    assert!(!ask_with_feed(nhia, nhia, false));
+    assert!(!ask_with_feed(
+        "data/maskdata/points.json",
+        REGISTRY_URL,
+        false
+    ));
 }
 
 /// NHIA's mask CSV has no coordinates: joined to the registry that arrived

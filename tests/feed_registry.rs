@@ -60,40 +60,6 @@ fn a_compact_registry_with_bad_lines_keeps_the_good_ones() {
     assert!(Registry::parse(b"code,lng,lat\n").is_err());
 }
 
-/// Before any byte arrives, the app guesses from the feed's address whether
-/// the registry is needed too, to request both at once. For every real
-/// snapshot, served under its own name as `scripts/serve.mjs` serves it, the
-/// guess matches what its parsed rows say: NHIA's mask CSV has no coordinates,
-/// every other feed carries its own.
-#[test]
-fn the_registry_is_requested_with_the_feed_exactly_when_the_feed_turns_out_to_need_it() {
-    let registry = "data/registry-compact.csv";
-    let mut feeds = 0;
-    for entry in std::fs::read_dir(common::data_dir()).unwrap() {
-        let name = entry.unwrap().file_name().into_string().unwrap();
-        if name.ends_with(".md") {
-            continue;
-        }
-        let inventory = feed::parse(&read_shared(&name)).unwrap();
-        let needs = inventory.format == feed::FeedFormat::NhiaMaskCsv
-            || inventory.located().next().is_none();
-        let url = format!("data/{name}");
-        assert_eq!(feed::registry_needed_for(&url, registry), needs, "{name}");
-        feeds += 1;
-    }
-    assert!(feeds >= 8, "{feeds} snapshots");
-    // NHIA's own addresses for the two CSVs, and a feed that is its own registry.
-    let nhia = "https://data.nhi.gov.tw/resource/mask/maskdata.csv";
-    assert!(feed::registry_needed_for(nhia, registry));
-    let tests = "https://data.nhi.gov.tw/resource/Nhi_Fst/Fstdata.csv";
-    assert!(!feed::registry_needed_for(tests, registry));
-    assert!(!feed::registry_needed_for(nhia, nhia));
-    assert!(!feed::registry_needed_for(
-        "data/maskdata/points.json",
-        registry
-    ));
-}
-
 /// The browser reads the registry some lines at a time (a task boundary
 /// between slices): any slicing gives the registry of one pass, for the
 /// compact file (with and without bad lines) and the GeoJSON it came from.

@@ -23,7 +23,7 @@ pub use model::{
     RowProblem, Stock, StockLevel, StockThresholds,
 };
 pub use region::{county_town, COUNTIES};
-pub use registry::{registry_needed_for, JoinStats, Registry, RegistryParse};
+pub use registry::{JoinStats, Registry, RegistryParse};
 pub use search::{fold, Search};
 
 /// Reads a feed of any supported format, detected from its content.

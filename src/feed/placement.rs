@@ -2,7 +2,7 @@
 //! joined by institution code to the location registry. Pure, so the poller
 //! (`fetch/`) only does what these decide.
 
-use super::{registry_needed_for, FeedFormat, Inventory, JoinStats, LoadError, Registry};
+use super::{FeedFormat, Inventory, JoinStats, LoadError, Registry};
 
 /// How the pharmacies were placed on the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +19,22 @@ pub enum Placement {
 /// address says it will be needed ([`registry_needed_for`]).
 pub fn ask_with_feed(feed_url: &str, registry_url: &str, registry_kept: bool) -> bool {
     !registry_kept && registry_needed_for(feed_url, registry_url)
+}
+
+/// Whether a feed at `feed_url` will need the registry at `registry_url`,
+/// guessed from its address so that both requests can go out together: NHIA
+/// publishes its coordinate-less mask CSV as `maskdata.csv`. Any other feed
+/// asks for the registry only once its rows turn out to have no coordinates.
+fn registry_needed_for(feed_url: &str, registry_url: &str) -> bool {
+    let feed = feed_url.to_ascii_lowercase();
+    registry_url != feed_url
+        && !registry_url.trim().is_empty()
+        && feed.match_indices("maskdata").any(|(at, _)| {
+            feed[at..]
+                .split('/')
+                .next()
+                .is_some_and(|name| name.contains(".csv"))
+        })
 }
 
 /// Whether `inventory` needs the registry: NHIA's mask CSV never carries

@@ -127,22 +127,6 @@ impl<'a> RegistryParse<'a> {
     }
 }
 
-/// Whether a feed at `feed_url` will need the registry at `registry_url`,
-/// guessed from its address so that both requests can go out together: NHIA
-/// publishes its coordinate-less mask CSV as `maskdata.csv`. Any other feed
-/// asks for the registry only once its rows turn out to have no coordinates.
-pub fn registry_needed_for(feed_url: &str, registry_url: &str) -> bool {
-    let feed = feed_url.to_ascii_lowercase();
-    registry_url != feed_url
-        && !registry_url.trim().is_empty()
-        && feed.match_indices("maskdata").any(|(at, _)| {
-            feed[at..]
-                .split('/')
-                .next()
-                .is_some_and(|name| name.contains(".csv"))
-        })
-}
-
 /// The first line of a compact registry; then one `code,lng,lat` per line,
 /// coordinates as the GeoJSON gave them (the row checks mend them alike).
 pub const COMPACT_HEADER: &str = "code,lng,lat";
