@@ -103,11 +103,16 @@ fn App() -> impl IntoView {
                     placement: Some(placement),
                     load: LoadState::Loaded,
                     saved_copy,
+                    refused_older: None,
                 };
             }
             Outcome::Unchanged => {
                 f.load = LoadState::Loaded;
-                f.saved_copy = false;
+                f.saved_copy = None;
+            }
+            Outcome::Older { as_of } => {
+                f.load = LoadState::Loaded;
+                f.refused_older = Some(as_of);
             }
             // Keep the last good inventory on screen.
             Outcome::Failed(error) => f.load = LoadState::Failed(error),

@@ -11,6 +11,8 @@ use crate::config::{Lang, Mode};
 use crate::coords::LatLng;
 use crate::feed::placement::Placement;
 use crate::feed::{Filters, Inventory, LoadError, StockThresholds};
+use crate::fetch_error::FetchError;
+use crate::time::TaipeiDateTime;
 
 /// The feed as the page knows it: the last good inventory (kept through
 /// failures, so nothing on screen is lost) and how the latest poll went.
@@ -19,8 +21,12 @@ pub struct FeedView {
     pub inventory: Option<Arc<Inventory>>,
     pub placement: Option<Placement>,
     pub load: LoadState,
-    /// Offline: the inventory is the copy saved on this device.
-    pub saved_copy: bool,
+    /// The inventory is the copy saved on this device, shown because the
+    /// network's answer failed this way (`Offline` only when offline).
+    pub saved_copy: Option<FetchError>,
+    /// A poll answered with data older than the inventory shown (a lagging
+    /// mirror), not applied: its time. Cleared by the next poll applied.
+    pub refused_older: Option<TaipeiDateTime>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -11,13 +11,15 @@ export interface Seen {
 }
 
 /** How to answer: a body (served with an ETag, honouring If-None-Match), or a
- *  status with a body, or no answer at all (`hang`), or a body whose
- *  connection breaks after its first third (`broken`). */
+ *  status with a body (and a `Retry-After` in seconds), or no answer at all
+ *  (`hang`), or a body whose connection breaks after its first third
+ *  (`broken`), or a body sent in 20 pieces spread over `overMs` (`trickle`). */
 export type Answer =
   | { body: Buffer | string; contentType?: string }
-  | { status: number; body: string; contentType?: string }
+  | { status: number; body: string; contentType?: string; retryAfter?: number }
   | { hang: true }
-  | { broken: Buffer };
+  | { broken: Buffer }
+  | { trickle: Buffer | string; overMs: number; contentType?: string };
 
 export class FeedServer {
   readonly seen: Seen[] = [];
@@ -38,7 +40,8 @@ export class FeedServer {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       const answer = this.answers.get(path);
       const record = (status: number) => this.seen.push({ path, headers: req.headers, status });
-      const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'etag' };
+      // As a feed server that wants to be polled politely: Retry-After readable.
+      const cors = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'etag, retry-after' };
       if (!answer) {
         record(404);
         res.writeHead(404, cors).end('not found');
@@ -48,9 +51,25 @@ export class FeedServer {
         record(200);
         res.writeHead(200, { ...cors, 'content-length': answer.broken.length, 'content-type': 'text/csv' });
         res.write(answer.broken.subarray(0, answer.broken.length / 3), () => res.destroy());
+      } else if ('trickle' in answer) {
+        record(200);
+        const bytes = Buffer.from(answer.trickle);
+        res.writeHead(200, { ...cors, 'content-length': bytes.length, 'content-type': answer.contentType ?? 'text/csv; charset=utf-8' });
+        const pieces = 20;
+        const size = Math.ceil(bytes.length / pieces);
+        let sent = 0;
+        const next = () => {
+          if (res.destroyed) return;
+          res.write(bytes.subarray(sent, sent + size));
+          sent += size;
+          if (sent < bytes.length) setTimeout(next, answer.overMs / pieces);
+          else res.end();
+        };
+        next();
       } else if ('status' in answer) {
         record(answer.status);
-        res.writeHead(answer.status, { ...cors, 'content-type': answer.contentType ?? 'text/plain' }).end(answer.body);
+        const retry = answer.retryAfter === undefined ? {} : { 'retry-after': String(answer.retryAfter) };
+        res.writeHead(answer.status, { ...cors, ...retry, 'content-type': answer.contentType ?? 'text/plain' }).end(answer.body);
       } else {
         const etag = `"${createHash('sha1').update(answer.body).digest('hex')}"`;
         if (req.headers['if-none-match'] === etag) {

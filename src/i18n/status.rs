@@ -45,6 +45,14 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         LoadError::Fetch(FetchError::Network) => {
             "Couldn't reach the stock data. Check your connection and retry.".into()
         }
+        LoadError::Fetch(FetchError::Offline) if zh => "這台裝置目前離線。".into(),
+        LoadError::Fetch(FetchError::Offline) => "This device is offline.".into(),
+        LoadError::Fetch(FetchError::Blocked) if zh => {
+            "本站的安全政策不允許讀取這個庫存資料來源。".into()
+        }
+        LoadError::Fetch(FetchError::Blocked) => {
+            "This site's security policy blocks the stock data's address.".into()
+        }
         LoadError::Fetch(FetchError::Timeout) if zh => "庫存資料來源太久沒有回應。".into(),
         LoadError::Fetch(FetchError::Timeout) => "The stock data took too long to arrive.".into(),
         LoadError::Fetch(FetchError::Http { status: 404 }) if zh => {

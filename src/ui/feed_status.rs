@@ -15,7 +15,7 @@ fn state_name(view: &FeedView) -> &'static str {
     match (&view.load, &view.inventory) {
         (LoadState::Loading, _) => "loading",
         (LoadState::Failed(_), _) => "error",
-        (LoadState::Loaded, Some(_)) if view.saved_copy => "stale",
+        (LoadState::Loaded, Some(_)) if view.saved_copy.is_some() => "stale",
         (LoadState::Loaded, Some(inv)) if feed::is_stale(inv.as_of, now_unix_seconds()) => "stale",
         (LoadState::Loaded, _) => "ok",
     }
@@ -46,7 +46,7 @@ fn message(view: &FeedView, lang: Lang) -> String {
                 i18n::retrying(lang)
             )
         }
-        (LoadState::Loaded, Some(inv)) if view.saved_copy => {
+        (LoadState::Loaded, Some(inv)) if view.saved_copy.is_some() => {
             format!("{} {}", i18n::offline_saved_copy(lang), loaded(inv))
         }
         (LoadState::Loaded, Some(inv)) => loaded(inv),

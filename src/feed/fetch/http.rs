@@ -66,7 +66,7 @@ pub(super) enum Got {
         validator: Option<String>,
         /// Marked by the service worker (`x-mask-map-offline`): the network
         /// failed and this is the last good answer it saved.
-        saved_copy: bool,
+        saved_copy: Option<FetchError>,
     },
 }
 
@@ -88,7 +88,9 @@ pub(super) async fn receive(request: js_sys::Promise) -> Result<Got, FetchError>
     }
     let headers = response.headers();
     let validator = headers.get("etag").or_else(|| headers.get("last-modified"));
-    let saved_copy = headers.get("x-mask-map-offline").is_some();
+    let saved_copy = headers
+        .get("x-mask-map-offline")
+        .map(|_| FetchError::Offline);
     Ok(Got::Body {
         response,
         validator,

@@ -17,6 +17,8 @@ use super::stream::{load_registry, read_feed};
 use crate::feed::placement::{ask_with_feed, join, place, Placement};
 use crate::feed::refresh::next_delay_ms;
 use crate::feed::{Inventory, LoadError, Registry};
+use crate::fetch_error::FetchError;
+use crate::time::TaipeiDateTime;
 use crate::timers::{clear_timeout, set_timeout};
 
 /// Where the feed comes from and how often to ask.
@@ -35,11 +37,17 @@ pub enum Outcome {
     Loaded {
         inventory: Arc<Inventory>,
         placement: Placement,
-        /// The network failed and this is the copy the service worker saved.
-        saved_copy: bool,
+        /// The network failed this way and this is the copy saved on this
+        /// device (by the service worker).
+        saved_copy: Option<FetchError>,
     },
     /// The server said nothing changed (304, or the same validator).
     Unchanged,
+    /// The answer's data is older than the inventory shown (a lagging
+    /// mirror or CDN node): not applied. Its time.
+    Older {
+        as_of: TaipeiDateTime,
+    },
     Failed(LoadError),
 }
 
@@ -263,7 +271,7 @@ enum Polled {
         inventory: Arc<Inventory>,
         placement: Placement,
         validator: Option<String>,
-        saved_copy: bool,
+        saved_copy: Option<FetchError>,
     },
 }
 

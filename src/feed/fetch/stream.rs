@@ -20,7 +20,7 @@ pub(super) async fn read_feed(
     controller: Option<&AbortController>,
     validator: Option<String>,
     previous: Option<&Arc<Inventory>>,
-) -> Result<Option<(Inventory, Option<String>, bool)>, LoadError> {
+) -> Result<Option<(Inventory, Option<String>, Option<FetchError>)>, LoadError> {
     let deadline = Deadline::start(controller);
     let read = async {
         let (response, new_validator, saved_copy) = match receive(request).await? {
@@ -28,7 +28,7 @@ pub(super) async fn read_feed(
             Got::Body {
                 response,
                 validator: v,
-                saved_copy: false,
+                saved_copy: None,
             } if v.is_some() && v == validator => {
                 if let Some(body) = response.body() {
                     let _ = body.cancel();
