@@ -224,6 +224,15 @@ export class MapPage {
       .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href).filter((h) => !h.startsWith(location.origin)));
   }
 
+  /** When the page's request for `url` had its answer's first byte and its
+   *  last (ms since the page started): Resource Timing's own figures. */
+  async resourceTiming(url: string): Promise<{ responseStart: number; responseEnd: number }> {
+    return this.page.evaluate((url) => {
+      const entry = performance.getEntriesByName(url, 'resource').at(-1) as PerformanceResourceTiming;
+      return { responseStart: entry.responseStart, responseEnd: entry.responseEnd };
+    }, url);
+  }
+
   /** A meta tag's content, by name. */
   meta(name: string): Locator {
     return this.root.locator(`meta[name=${JSON.stringify(name)}]`);
