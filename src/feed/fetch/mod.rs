@@ -17,15 +17,18 @@
 //!   CSV needs the registry too; both are then asked for at once and read as
 //!   each arrives; [`super::placement`] decides when and how it is used.
 //!
-//! [`poller`] is the state machine, [`http`] the requests, [`stream`] the
-//! reading of a body as it arrives.
+//! [`poller`] is the state machine, [`once`] one poll, [`http`] the
+//! requests and their deadlines, [`stream`] the reading of a body as it
+//! arrives, [`saved`] the copy of the data saved on this device.
 
 mod boot;
 mod http;
+mod once;
 mod poller;
+mod saved;
 mod stream;
 
-pub use http::get_bytes;
+pub use http::{confirm_read, get_bytes, was_blocked};
 pub use poller::{Outcome, Poller, Source};
 
 fn window() -> web_sys::Window {
