@@ -233,6 +233,38 @@ test('a poll that brings an older snapshot (a lagging mirror) leaves the newer d
   }
 });
 
+test('a feed server that answers 503 with Retry-After is not asked again before then', async ({ page }) => {
+  const server = new FeedServer();
+  const feed = `${await server.start()}/maskdata.csv`;
+  server.answer('/maskdata.csv', { body: readData(MASK_CSV) });
+  const asked = () => server.requestsFor('/maskdata.csv').length;
+  /** Runs the page's clock on by `ms` in steps, until the app asks for the feed (or not). */
+  const runUntilAsked = async (ms: number) => {
+    const before = asked();
+    for (let left = ms; left > 0 && asked() === before; left -= 5_000) {
+      await page.clock.runFor(5_000);
+      await page.waitForTimeout(20);
+    }
+    return asked() > before;
+  };
+  try {
+    await page.clock.install();
+    const app = new MapPage(page);
+    await app.goto({ feed, refresh: '60', tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
+    await app.settled();
+    const count = (await app.feedStatus.getAttribute('data-count'))!;
+    server.answer('/maskdata.csv', { status: 503, body: 'Service Unavailable', retryAfter: 600 });
+    expect(await runUntilAsked(120_000)).toBe(true);
+    // One failure alone would wait about 120 s: the server asked for 600.
+    expect(await runUntilAsked(480_000)).toBe(false);
+    await expect(app.feedStatus).toHaveAttribute('data-count', count);
+    server.answer('/maskdata.csv', { body: readData(MASK_CSV) });
+    expect(await runUntilAsked(300_000)).toBe(true);
+  } finally {
+    await server.stop();
+  }
+});
+
 test('on a repeat visit the app itself comes from this device: only the page and the data go to the network', async ({ page, context }) => {
   const app = new MapPage(page);
   await visitUntilControlled(app);
