@@ -6,7 +6,8 @@ mod common;
 
 use common::read_shared;
 use mask_map::feed;
-use mask_map::feed::refresh::is_older;
+use mask_map::feed::refresh::{is_older, judge_arrival, Arrival};
+use mask_map::fetch_error::FetchError;
 use mask_map::time::TaipeiDateTime;
 
 fn as_of(name: &str) -> Option<TaipeiDateTime> {
@@ -37,4 +38,24 @@ fn data_without_a_time_is_not_refused() {
     assert!(!is_older(None, march));
     assert!(!is_older(march, None));
     assert!(!is_older(None, None));
+}
+
+#[test]
+fn an_older_poll_is_refused_and_an_older_saved_copy_is_only_a_failure() {
+    let march = as_of("maskdata-2020-03-03.csv");
+    let february = as_of("maskdata-2020-02-14.csv");
+    let timeout = Some(FetchError::Timeout);
+    assert_eq!(
+        judge_arrival(february, march, None),
+        Arrival::RefuseOlder(february.unwrap())
+    );
+    assert_eq!(
+        judge_arrival(february, march, timeout),
+        Arrival::NetworkFailed(FetchError::Timeout)
+    );
+    // Newer or the same: shown, saved copy or not (the page then says which).
+    assert_eq!(judge_arrival(march, february, None), Arrival::Apply);
+    assert_eq!(judge_arrival(march, march, timeout), Arrival::Apply);
+    // Nothing shown yet: anything is better than nothing.
+    assert_eq!(judge_arrival(february, None, timeout), Arrival::Apply);
 }

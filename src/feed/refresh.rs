@@ -83,6 +83,34 @@ pub fn is_older(arrived: Option<TaipeiDateTime>, shown: Option<TaipeiDateTime>) 
     matches!((arrived, shown), (Some(arrived), Some(shown)) if arrived < shown)
 }
 
+/// What to do with a poll's data, given the time of the data shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// Show it.
+    Apply,
+    /// Older than what is shown (a lagging mirror): keep what is shown,
+    /// and say so. Its time.
+    RefuseOlder(TaipeiDateTime),
+    /// The device's saved copy, older than what is shown: all it means is
+    /// that the network failed this way.
+    NetworkFailed(FetchError),
+}
+
+/// Time only goes forward: data of `arrived` replaces data of `shown` only
+/// if it is not older ([`is_older`]). `saved_copy`: why the data is the
+/// device's saved copy, if it is.
+pub fn judge_arrival(
+    arrived: Option<TaipeiDateTime>,
+    shown: Option<TaipeiDateTime>,
+    saved_copy: Option<FetchError>,
+) -> Arrival {
+    match (arrived, saved_copy) {
+        (Some(_), Some(error)) if is_older(arrived, shown) => Arrival::NetworkFailed(error),
+        (Some(as_of), None) if is_older(arrived, shown) => Arrival::RefuseOlder(as_of),
+        _ => Arrival::Apply,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

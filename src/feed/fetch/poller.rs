@@ -15,7 +15,7 @@ use super::document;
 use super::http::{abort_with, send};
 use super::once::{poll_once, Polled, Requests};
 use crate::feed::placement::{ask_with_feed, Placement};
-use crate::feed::refresh::{delay_with_retry_after, is_older, next_delay_ms};
+use crate::feed::refresh::{delay_with_retry_after, judge_arrival, next_delay_ms, Arrival};
 use crate::feed::{Inventory, LoadError, Registry};
 use crate::fetch_error::FetchError;
 use crate::time::TaipeiDateTime;
@@ -249,16 +249,10 @@ fn poll(weak: &Weak<RefCell<State>>) {
                     saved_copy,
                 }) => {
                     let shown = s.previous.as_ref().and_then(|p| p.as_of);
-                    match (inventory.as_of, saved_copy) {
-                        // Time only goes forward: what is shown stays. An
-                        // old saved copy is just the network's failure.
-                        (Some(_), Some(error)) if is_older(inventory.as_of, shown) => {
-                            Outcome::Failed(LoadError::Fetch(error))
-                        }
-                        (Some(as_of), None) if is_older(inventory.as_of, shown) => {
-                            Outcome::Older { as_of }
-                        }
-                        _ => {
+                    match judge_arrival(inventory.as_of, shown, saved_copy) {
+                        Arrival::RefuseOlder(as_of) => Outcome::Older { as_of },
+                        Arrival::NetworkFailed(error) => Outcome::Failed(LoadError::Fetch(error)),
+                        Arrival::Apply => {
                             s.validator = validator;
                             s.previous = Some(inventory.clone());
                             Outcome::Loaded {
