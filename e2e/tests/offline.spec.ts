@@ -6,7 +6,7 @@ import { test, expect, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { MapPage } from '../pages/map-page';
 import { FeedServer } from '../support/feed-server';
-import { MASK_CSV, readData } from '../support/data';
+import { DEFAULT_REGISTRY, MASK_CSV, readData } from '../support/data';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -72,13 +72,16 @@ test('on a first visit the worker is registered only once the feed has answered,
 /** A feed on the test's own server (another origin, as a government
  *  server is), loaded twice so that the worker has passed it on, the page
  *  has read it and said so, and the worker keeps it as the good copy. */
-async function savedOnThisDevice(page: Page, params: Record<string, string> = {}) {
+async function savedOnThisDevice(page: Page) {
   const server = new FeedServer();
   const feed = `${await server.start()}/maskdata.csv`;
   const csv = readData(MASK_CSV);
   server.answer('/maskdata.csv', { body: csv });
+  // The CSV has no coordinates: the registry places it, from the same server.
+  server.answer('/registry.json', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+  const registry = `${server.url}/registry.json`;
   const app = new MapPage(page);
-  await app.goto({ feed, tiles: 'none', lang: 'en', date: '2020-02-11', ...params }, { stubNetwork: false });
+  await app.goto({ feed, registry, tiles: 'none', lang: 'en', date: '2020-02-11' }, { stubNetwork: false });
   await app.settled();
   await app.servedByWorker();
   await app.reload();
@@ -87,6 +90,8 @@ async function savedOnThisDevice(page: Page, params: Record<string, string> = {}
   const asOf = (await app.feedStatus.getAttribute('data-as-of'))!;
   const shown = await app.shownCount();
   expect(Number(count)).toBeGreaterThan(6000);
+  // Placed by the registry: thousands on the map.
+  expect(shown).toBeGreaterThan(5000);
   return { server, app, csv, count, asOf, shown };
 }
 
@@ -111,10 +116,12 @@ test('a feed whose download breaks part-way on a reload is shown from the copy s
 });
 
 for (const status of [500, 503]) {
-  test(`a reload while the feed's server answers ${status} shows the copy saved on this device`, async ({ page }) => {
+  test(`a reload while the feed's server answers ${status} shows the copies saved on this device`, async ({ page }) => {
     const saved = await savedOnThisDevice(page);
     try {
+      // The registry's server too: the map needs it to place the pharmacies.
       saved.server.answer('/maskdata.csv', { status, body: 'Service Unavailable', retryAfter: 120 });
+      saved.server.answer('/registry.json', { status, body: 'Service Unavailable' });
       await saved.app.reload();
       await saved.app.settled();
       await expectSavedCopyShown(saved.app, saved);
