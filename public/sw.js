@@ -95,6 +95,8 @@ self.addEventListener('activate', (event) => {
 async function networkFirst(request) {
   const started = Date.now();
   const { response, controller } = fromEarlyOrNetwork(request);
+  // Given up on at the deadline: its later failure is no one's concern.
+  response.catch(() => undefined);
   let timedOut = false;
   let timer;
   const deadline = new Promise((_, reject) => {
