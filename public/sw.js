@@ -9,8 +9,17 @@
 //   The few unhashed shell files (Leaflet, boot.js, icons) are cache-first
 //   too, and every navigation saves them again.
 // - Data (the feed, the registry, rules.json, from this origin or another)
-//   is network-first with the last good answer as the fallback, marked with
-//   the header `x-mask-map-offline: 1` so the page can say it is old.
+//   is network-first with deadlines: no headers within 10 s, no byte for
+//   10 s, or 20 s in all aborts the download (src/feed/refresh.rs has the
+//   same figures). On an HTTP error, a failed fetch or a missed deadline for
+//   the headers the answer is the last good copy, marked with the header
+//   `x-mask-map-saved-copy: offline|network|timeout|<status>` (offline only
+//   when the device is) and the failed answer's `Retry-After`, so the page
+//   can say what happened. Without a saved copy the failure is passed on.
+// - The network's body is passed on as it arrives (the page parses it line
+//   by line) and saved beside it as a pending copy. It becomes the good copy,
+//   the fallback, only when the page says it could read it (a `read-ok`
+//   message): never a truncated body or an error page sent with a 200.
 // - Map tiles are left to the network (no unbounded image cache).
 // - On a repeat visit the app's feed is asked for as the navigation to the
 //   app starts, before the page has even arrived: the page's own request for
@@ -18,10 +27,16 @@
 //
 // Bump VERSION when this file's logic changes: the old shell cache is dropped.
 // The data cache (the last good feed, which must outlive a release) has its
-// own version, bumped only when what it holds changes.
-const VERSION = 'v3';
+// own version, bumped only when what it holds changes (src/feed/fetch/saved.rs
+// reads it by name too). v3: only copies the page confirmed it could read.
+const VERSION = 'v4';
 const SHELL = `mask-map-shell-${VERSION}`;
-const DATA = 'mask-map-data-v2';
+const DATA = 'mask-map-data-v3';
+/** Answers passed on to the page and not yet confirmed as readable. */
+const PENDING = 'mask-map-pending-v1';
+/** Deadlines of a data request: see the header comment. */
+const STALL_MS = 10_000;
+const TOTAL_MS = 20_000;
 
 /** Same-origin files the page references (href/src attributes: the JS and
  *  wasm through Trunk's preload links). */
@@ -70,27 +85,140 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((names) => Promise.all(names.filter((n) => n !== SHELL && n !== DATA).map((n) => caches.delete(n))))
+      .then((names) => Promise.all(names.filter((n) => n !== SHELL && n !== DATA && n !== PENDING).map((n) => caches.delete(n))))
       .then(() => self.clients.claim()),
   );
 });
 
-/** Network first; the saved copy (marked) when the network fails. */
-async function networkFirst(request, cacheName, mark) {
-  const cache = await caches.open(cacheName);
+/** Network first, within the deadlines; the saved copy (marked) when the
+ *  network fails before its answer starts. */
+async function networkFirst(request) {
+  const started = Date.now();
+  const { response, controller } = fromEarlyOrNetwork(request);
+  // Given up on at the deadline: its later failure is no one's concern.
+  response.catch(() => undefined);
+  let timedOut = false;
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+      reject(new Error('no answer in time'));
+    }, STALL_MS);
+  });
+  let answer;
   try {
-    const response = await fromEarlyOrNetwork(request);
-    if (response.ok) await cache.put(request, response.clone());
-    return response;
+    answer = await Promise.race([response, deadline]);
   } catch (error) {
-    const saved = await cache.match(request, { ignoreVary: true });
-    if (!saved) throw error;
-    if (!mark) return saved;
-    const headers = new Headers(saved.headers);
-    headers.set('x-mask-map-offline', '1');
-    return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers });
+    const reason = timedOut ? 'timeout' : self.navigator.onLine === false ? 'offline' : 'network';
+    const saved = await savedCopy(request, reason, null);
+    if (saved) return saved;
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
+  if (answer.status >= 400) {
+    return (await savedCopy(request, String(answer.status), answer.headers.get('retry-after'))) ?? answer;
+  }
+  if (!answer.ok || !answer.body) return answer;
+  const init = { status: answer.status, statusText: answer.statusText, headers: answer.headers };
+  const [toPage, toSave] = watched(answer.body, controller, started).tee();
+  savePending(request.url, new Response(toSave, init));
+  return new Response(toPage, init);
 }
+
+/** The last good copy of `request`'s answer, marked with why it is
+ *  answered (and the failed answer's Retry-After); null if there is none. */
+async function savedCopy(request, reason, retryAfter) {
+  const saved = await caches.match(request, { cacheName: DATA, ignoreVary: true });
+  if (!saved) return null;
+  // The page will confirm this copy: no pending one may be taken for it.
+  pending.set(request.url, null);
+  const headers = new Headers(saved.headers);
+  headers.set('x-mask-map-saved-copy', reason);
+  if (retryAfter) headers.set('retry-after', retryAfter);
+  else headers.delete('retry-after');
+  return new Response(saved.body, { status: saved.status, statusText: saved.statusText, headers });
+}
+
+/** `body` as it arrives; no byte for STALL_MS, or TOTAL_MS since `started`,
+ *  aborts its download (the page's stream then errors). */
+function watched(body, controller, started) {
+  const reader = body.getReader();
+  let timer;
+  const arm = () => {
+    clearTimeout(timer);
+    const left = Math.min(STALL_MS, started + TOTAL_MS - Date.now());
+    timer = setTimeout(() => controller.abort(), Math.max(0, left));
+  };
+  return new ReadableStream({
+    start: arm,
+    async pull(out) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          clearTimeout(timer);
+          out.close();
+        } else {
+          arm();
+          out.enqueue(value);
+        }
+      } catch (error) {
+        clearTimeout(timer);
+        out.error(error);
+      }
+    },
+    cancel(reason) {
+      clearTimeout(timer);
+      return reader.cancel(reason);
+    },
+  });
+}
+
+/** The saving of each URL's latest network answer as a pending copy: a
+ *  promise of whether it was saved whole; null when the latest answer was
+ *  the saved copy (then there is nothing to confirm). */
+const pending = new Map();
+
+function savePending(url, response) {
+  const saving = caches
+    .open(PENDING)
+    .then(async (cache) => {
+      try {
+        await cache.put(url, response);
+        return true;
+      } catch {
+        // Broken off: an earlier pending copy must not stand in for it.
+        await cache.delete(url, { ignoreVary: true });
+        return false;
+      }
+    })
+    .catch(() => false);
+  pending.set(url, saving);
+  return saving;
+}
+
+/** The page read its answer for `url`: the pending copy (once saved whole)
+ *  becomes the good one. */
+async function confirmRead(url) {
+  const saving = pending.get(url);
+  if (saving === null) return;
+  pending.delete(url);
+  // Not listed (this worker was restarted since): the pending cache has it.
+  if (saving && !(await saving)) return;
+  const cache = await caches.open(PENDING);
+  const copy = await cache.match(url, { ignoreVary: true });
+  if (!copy) return;
+  await (await caches.open(DATA)).put(url, copy);
+  await cache.delete(url, { ignoreVary: true });
+}
+
+self.addEventListener('message', (event) => {
+  const { kind, url } = event.data ?? {};
+  if (kind !== 'read-ok' || typeof url !== 'string') return;
+  const page = event.source?.url ?? self.location.href;
+  event.waitUntil(confirmRead(new URL(url, page).href).catch(() => undefined));
+});
 
 async function cacheFirst(request) {
   const saved = await caches.match(request, { cacheName: SHELL });
@@ -151,20 +279,30 @@ function drop(url) {
   early.delete(url);
 }
 
-/** The answer to `request`: the early one if it is on its way (once; its
- *  download stops if the page's request signals an abort, which Chromium
- *  was not seen to pass on to a worker), else the network's. An early
+/** The answer to `request` and the controller that stops its download:
+ *  the early one if it is on its way (once), else the network's. Its
+ *  download stops if the page's request signals an abort (which Chromium
+ *  was not seen to pass on to a worker: the deadlines cover that). An early
  *  request that failed is made again: the network may be back. */
-async function fromEarlyOrNetwork(request) {
-  await listing;
-  const entry = early.get(request.url);
-  if (entry && fresh(entry)) {
-    early.delete(request.url);
-    request.signal.addEventListener('abort', () => entry.controller.abort());
-    return entry.response.catch(() => fetch(request));
-  }
-  if (entry) drop(request.url);
-  return fetch(request);
+function fromEarlyOrNetwork(request) {
+  const entry = listing.then(() => {
+    const found = early.get(request.url);
+    if (found && fresh(found)) {
+      early.delete(request.url);
+      return found;
+    }
+    if (found) drop(request.url);
+    return null;
+  });
+  const controller = new AbortController();
+  request.signal.addEventListener('abort', () => controller.abort());
+  const network = () => fetch(request, { signal: controller.signal });
+  const response = entry.then((found) => {
+    if (!found) return network();
+    controller.signal.addEventListener('abort', () => found.controller.abort());
+    return found.response.catch(() => network());
+  });
+  return { response, controller };
 }
 
 /** Whether a navigation is to the app's page (not a file in its scope, and
@@ -200,5 +338,12 @@ self.addEventListener('fetch', (event) => {
   const shell =
     sameOrigin &&
     (isHashed(url.pathname) || url.pathname.includes('/vendor/') || url.pathname.endsWith('/boot.js') || /\.(svg|webmanifest)$/.test(url.pathname));
-  event.respondWith(shell ? cacheFirst(request) : networkFirst(request, DATA, true));
+  if (shell) {
+    event.respondWith(cacheFirst(request));
+    return;
+  }
+  const answer = networkFirst(request);
+  event.respondWith(answer);
+  // Alive until the pending copy is saved, for the page's confirmation.
+  event.waitUntil(answer.then(() => pending.get(request.url)).catch(() => undefined));
 });

@@ -10,7 +10,7 @@ use crate::config::{
     full_app_query, query_with_date, query_with_filters, query_with_lang, query_without_lang,
 };
 use crate::config::{Config, Mode, KIOSK_IDLE_SECONDS, PUBLIC_FEED};
-use crate::feed::fetch::{get_bytes, Outcome, Poller, Source};
+use crate::feed::fetch::{confirm_read, get_bytes, Outcome, Poller, Source};
 use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
 use crate::feed::Product;
 use crate::i18n;
@@ -305,10 +305,14 @@ fn load_rules(requested: Option<String>) -> RwSignal<RulesView> {
             Err(error) => Err(RulesProblem::Load(error)),
         };
         view.set(match loaded {
-            Ok(rules) => RulesView {
-                rules: Arc::new(rules),
-                problem: None,
-            },
+            Ok(rules) => {
+                // Only a file that reads becomes the worker's fallback.
+                confirm_read(&url);
+                RulesView {
+                    rules: Arc::new(rules),
+                    problem: None,
+                }
+            }
             Err(problem) => RulesView {
                 rules: Arc::new(Rules::bundled()),
                 problem: Some((url, problem)),

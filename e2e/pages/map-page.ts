@@ -142,6 +142,12 @@ export class MapPage {
     await this.page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 15_000 });
   }
 
+  /** How many times the app has reached a step it marks (`mask-map:NAME`
+   *  in the page's performance timeline, src/timers.rs), e.g. `joined`. */
+  async timesReached(step: string): Promise<number> {
+    return this.page.evaluate((name) => performance.getEntriesByName(name).length, `mask-map:${step}`);
+  }
+
   async workerRegistered(): Promise<boolean> {
     return this.page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) != null);
   }

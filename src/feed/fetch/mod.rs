@@ -6,10 +6,14 @@
 //!   unchanged feed costs the server a 304 and us no parse. Setting those
 //!   headers by hand would force a CORS preflight that most open-data servers
 //!   don't answer.
-//! - Failures back off exponentially ([`super::refresh`]); polls pause while
-//!   the page is hidden and run at once when it is shown again.
-//! - A request is aborted when the next one starts, when it times out, and
-//!   when the [`Poller`] is dropped.
+//! - Failures back off exponentially, and at least as long as a server's
+//!   `Retry-After` asks ([`super::refresh`]); polls pause while the page is
+//!   hidden and run at once when it is shown again.
+//! - A request is aborted when the next one starts, when a deadline passes
+//!   (headers, a byte, the whole: [`super::refresh`]), and when the
+//!   [`Poller`] is dropped.
+//! - Data older than what is shown is not applied; when the network fails
+//!   and nothing is shown yet, the copy saved on this device is.
 //! - A poll's requests are sent the moment it starts: the first one as the
 //!   app starts, before its interface is built, so that on a slow network
 //!   the interface is built while the feed downloads (on a repeat visit,
@@ -17,15 +21,18 @@
 //!   CSV needs the registry too; both are then asked for at once and read as
 //!   each arrives; [`super::placement`] decides when and how it is used.
 //!
-//! [`poller`] is the state machine, [`http`] the requests, [`stream`] the
-//! reading of a body as it arrives.
+//! [`poller`] is the state machine, [`once`] one poll, [`http`] the
+//! requests and their deadlines, [`stream`] the reading of a body as it
+//! arrives, [`saved`] the copy of the data saved on this device.
 
 mod boot;
 mod http;
+mod once;
 mod poller;
+mod saved;
 mod stream;
 
-pub use http::get_bytes;
+pub use http::{confirm_read, get_bytes, was_blocked};
 pub use poller::{Outcome, Poller, Source};
 
 fn window() -> web_sys::Window {

@@ -13,9 +13,9 @@ use web_sys::AbortController;
 use super::boot::take_early;
 use super::document;
 use super::http::{abort_with, send};
-use super::stream::{load_registry, read_feed};
-use crate::feed::placement::{ask_with_feed, join, place, Placement};
-use crate::feed::refresh::next_delay_ms;
+use super::once::{poll_once, Polled, Requests};
+use crate::feed::placement::{ask_with_feed, Placement};
+use crate::feed::refresh::{delay_with_retry_after, judge_arrival, next_delay_ms, Arrival};
 use crate::feed::{Inventory, LoadError, Registry};
 use crate::fetch_error::FetchError;
 use crate::time::TaipeiDateTime;
@@ -60,6 +60,8 @@ struct State {
     source: Source,
     on_outcome: Box<dyn Fn(Outcome)>,
     failures: u32,
+    /// Seconds the server asked to be left alone after the last poll.
+    retry_after: Option<u32>,
     /// The validator (ETag, else Last-Modified) of the last feed parsed.
     validator: Option<String>,
     previous: Option<Arc<Inventory>>,
@@ -81,6 +83,7 @@ impl Poller {
             source,
             on_outcome: Box::new(on_outcome),
             failures: 0,
+            retry_after: None,
             validator: None,
             previous: None,
             registry: None,
@@ -150,7 +153,10 @@ impl State {
             return;
         }
         let interval = self.source.interval_seconds.max(1);
-        let delay = next_delay_ms(interval, self.failures, js_sys::Math::random());
+        let delay = delay_with_retry_after(
+            next_delay_ms(interval, self.failures, js_sys::Math::random()),
+            self.retry_after,
+        );
         if let Some(callback) = &self.on_timer {
             self.timer = Some(set_timeout(callback.as_ref().unchecked_ref(), delay));
         }
@@ -214,7 +220,7 @@ fn poll(weak: &Weak<RefCell<State>>) {
     };
     let weak = weak.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let (result, loaded_registry) = poll_once(
+        let (result, loaded_registry, retry_after) = poll_once(
             &source,
             requests,
             controller.as_ref(),
@@ -242,113 +248,42 @@ fn poll(weak: &Weak<RefCell<State>>) {
                     validator,
                     saved_copy,
                 }) => {
-                    s.validator = validator;
-                    s.previous = Some(inventory.clone());
-                    Outcome::Loaded {
-                        inventory,
-                        placement,
-                        saved_copy,
+                    let shown = s.previous.as_ref().and_then(|p| p.as_of);
+                    match judge_arrival(inventory.as_of, shown, saved_copy) {
+                        Arrival::RefuseOlder(as_of) => Outcome::Older { as_of },
+                        Arrival::NetworkFailed(error) => Outcome::Failed(LoadError::Fetch(error)),
+                        Arrival::Apply => {
+                            s.validator = validator;
+                            s.previous = Some(inventory.clone());
+                            Outcome::Loaded {
+                                inventory,
+                                placement,
+                                saved_copy,
+                            }
+                        }
                     }
                 }
                 Err(error) => Outcome::Failed(error),
             };
-            s.failures = if matches!(outcome, Outcome::Failed(_)) {
+            // A saved copy shown is still the network failing: back off.
+            let failed = matches!(
+                outcome,
+                Outcome::Failed(_)
+                    | Outcome::Loaded {
+                        saved_copy: Some(_),
+                        ..
+                    }
+            );
+            s.failures = if failed {
                 s.failures.saturating_add(1)
             } else {
                 0
             };
+            s.retry_after = retry_after.filter(|_| failed);
             s.schedule();
             outcome
         };
         // Outside the borrow: the callback may call `refresh_now`.
         (state.borrow().on_outcome)(outcome);
     });
-}
-
-enum Polled {
-    Unchanged,
-    Loaded {
-        inventory: Arc<Inventory>,
-        placement: Placement,
-        validator: Option<String>,
-        saved_copy: Option<FetchError>,
-    },
-}
-
-/// A poll's requests, sent.
-struct Requests {
-    feed: js_sys::Promise,
-    /// Sent with the feed when its address says it will be needed, with the
-    /// controller that stops it.
-    registry: Option<(js_sys::Promise, Option<AbortController>)>,
-}
-
-/// One poll's outcome, and the registry it loaded if any (kept whatever the
-/// outcome).
-async fn poll_once(
-    source: &Source,
-    requests: Requests,
-    controller: Option<&AbortController>,
-    validator: Option<String>,
-    previous: Option<Arc<Inventory>>,
-    registry: Option<Rc<Registry>>,
-) -> (Result<Polled, LoadError>, Option<Rc<Registry>>) {
-    let (registry_request, registry_controller) = requests.registry.unzip();
-    // Each is read as it arrives: the registry (the smaller, usually)
-    // while the feed's last bytes are still on their way.
-    let (feed, early_registry) = futures::future::join(
-        async {
-            let feed = read_feed(requests.feed, controller, validator, previous.as_ref()).await;
-            if !matches!(feed, Ok(Some(_))) {
-                // No new feed to place: the registry can wait for one.
-                if let Some(registry) = registry_controller.flatten() {
-                    registry.abort();
-                }
-            }
-            feed
-        },
-        async {
-            match registry_request {
-                Some(request) => Some(load_registry(request, controller).await),
-                None => None,
-            }
-        },
-    )
-    .await;
-    let kept = early_registry
-        .as_ref()
-        .and_then(|loaded| loaded.as_ref().ok().cloned());
-    let feed = match feed {
-        Ok(Some(feed)) => feed,
-        Ok(None) => return (Ok(Polled::Unchanged), kept),
-        Err(error) => return (Err(error), kept),
-    };
-    let (mut inventory, new_validator, saved_copy) = feed;
-    let mut loaded = kept.clone();
-    let arrived = early_registry.as_ref().map(|r| r.as_deref());
-    let placement = match place(&mut inventory, registry.as_deref(), arrived) {
-        Some(placement) => placement,
-        None => {
-            let signal = controller.map(AbortController::signal);
-            let fetched = load_registry(send(&source.registry, signal.as_ref()), controller).await;
-            if let Ok(fetched) = &fetched {
-                loaded = Some(fetched.clone());
-            }
-            join(&mut inventory, fetched.as_deref())
-        }
-    };
-    if matches!(placement, Placement::Joined(_)) {
-        crate::timers::mark("joined");
-    }
-    // Drawn in a task of its own.
-    crate::timers::next_task().await;
-    (
-        Ok(Polled::Loaded {
-            inventory: Arc::new(inventory),
-            placement,
-            validator: new_validator,
-            saved_copy,
-        }),
-        loaded,
-    )
 }

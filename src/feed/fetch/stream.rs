@@ -1,59 +1,80 @@
 //! Reading a body as it arrives: the feed parsed while it downloads, the
 //! registry in slices, with task boundaries so the page keeps drawing.
 
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
 use gloo_net::http::Response;
-use wasm_bindgen::JsCast;
 use web_sys::AbortController;
 
-use super::http::{body_bytes, receive, whole_body, Deadline, Got};
+use super::http::{confirm_read, receive, whole_body, Body, Deadline, Got};
+use super::saved::saved_answer;
 use crate::feed::{FeedError, Inventory, LoadError, Registry, RegistryParse, StreamingParse};
 use crate::fetch_error::FetchError;
 
+/// A feed read: the inventory, its validator, and why it is the worker's
+/// saved copy if it is one.
+pub(super) type Read = (Inventory, Option<String>, Option<FetchError>);
+
 /// The feed's answer, parsed as it arrives (with the sold-out pharmacies
 /// `previous` knew, where the feed leaves them out); `None` if it has not
-/// changed.
+/// changed. A `Retry-After` it carries goes to `retry_after`.
 pub(super) async fn read_feed(
+    url: &str,
     request: js_sys::Promise,
     controller: Option<&AbortController>,
     validator: Option<String>,
     previous: Option<&Arc<Inventory>>,
-) -> Result<Option<(Inventory, Option<String>, Option<FetchError>)>, LoadError> {
+    retry_after: &Cell<Option<u32>>,
+) -> Result<Option<Read>, LoadError> {
     let deadline = Deadline::start(controller);
     let read = async {
-        let (response, new_validator, saved_copy) = match receive(request).await? {
-            Got::NotModified => return Ok(None),
-            Got::Body {
-                response,
-                validator: v,
-                saved_copy: None,
-            } if v.is_some() && v == validator => {
-                if let Some(body) = response.body() {
-                    let _ = body.cancel();
+        let (response, new_validator, saved_copy) =
+            match receive(request, &deadline, retry_after).await? {
+                Got::NotModified => return Ok(None),
+                Got::Body {
+                    response,
+                    validator: v,
+                    saved_copy: None,
+                } if v.is_some() && v == validator => {
+                    if let Some(body) = response.body() {
+                        let _ = body.cancel();
+                    }
+                    return Ok(None);
                 }
-                return Ok(None);
-            }
-            Got::Body {
-                response,
-                validator,
-                saved_copy,
-            } => (response, validator, saved_copy),
-        };
-        let parsed = parse_as_it_arrives(&response).await?;
+                Got::Body {
+                    response,
+                    validator,
+                    saved_copy,
+                } => (response, validator, saved_copy),
+            };
+        let parsed = parse_as_it_arrives(&response, &deadline).await?;
         Ok(Some((parsed, new_validator, saved_copy)))
     };
-    let Some((parsed, new_validator, saved_copy)) = deadline.judge(read.await)? else {
+    let result = read.await;
+    let Some((parsed, new_validator, saved_copy)) = deadline.judge(url, result).await? else {
         return Ok(None);
     };
     let mut inventory = parsed.map_err(LoadError::Feed)?;
+    if saved_copy.is_none() {
+        confirm_read(url);
+    }
     crate::timers::mark("feed-parsed");
     crate::timers::next_task().await;
     if let Some(previous) = previous {
         inventory.keep_sold_out_from(previous);
     }
     Ok(Some((inventory, new_validator, saved_copy)))
+}
+
+/// The copy of the feed at `url` saved on this device, read, as the data
+/// to show when the network failed with `error`.
+pub(super) async fn read_saved_feed(url: &str, error: FetchError) -> Option<Read> {
+    let response = saved_answer(url).await?;
+    let deadline = Deadline::start(None);
+    let inventory = parse_as_it_arrives(&response, &deadline).await.ok()?.ok()?;
+    Some((inventory, None, Some(error)))
 }
 
 /// The longest stretch of parsing in one task: a refresh of a large feed
@@ -81,43 +102,48 @@ async fn in_slices(mut step: impl FnMut() -> bool) {
 /// the network's, the inner one the feed's.
 async fn parse_as_it_arrives(
     response: &Response,
+    deadline: &Deadline,
 ) -> Result<Result<Inventory, FeedError>, FetchError> {
     let mut parse = StreamingParse::new();
-    match response.body() {
-        Some(body) => {
-            let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-            loop {
-                let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
-                    .await
-                    .map_err(|_| FetchError::Network)?;
-                let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
-                if field("done").and_then(|d| d.as_bool()).unwrap_or(true) {
-                    break;
-                }
-                let Some(bytes) =
-                    field("value").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok())
-                else {
-                    let _ = reader.cancel();
-                    return Err(FetchError::Network);
-                };
-                parse.push(&bytes.to_vec());
-                in_slices(|| parse.step(PARSE_ROWS_PER_LOOK)).await;
-            }
+    let mut body = Body::of(response);
+    let mut first = true;
+    while let Some(chunk) = body.next(deadline).await? {
+        if std::mem::take(&mut first) {
+            crate::timers::mark("feed-first-bytes");
         }
-        None => parse.push(&body_bytes(response).await?),
+        parse.push(&chunk);
+        in_slices(|| parse.step(PARSE_ROWS_PER_LOOK)).await;
     }
     crate::timers::mark("feed-received");
     Ok(parse.finish())
 }
 
+/// The registry at `url`: the answer to `request`, or if the network failed,
+/// the copy saved on this device.
 pub(super) async fn load_registry(
+    url: &str,
     request: js_sys::Promise,
     controller: Option<&AbortController>,
 ) -> Result<Rc<Registry>, LoadError> {
-    let bytes = whole_body(request, controller).await?;
+    let (bytes, saved) = match whole_body(url, request, controller, &Cell::default()).await {
+        Ok(answer) => answer,
+        Err(error) => match saved_registry(url).await {
+            Some(bytes) => (bytes, true),
+            None => return Err(LoadError::Fetch(error)),
+        },
+    };
     crate::timers::mark("registry-received");
     // In slices, as the feed: it may arrive while the map is being drawn.
     let mut parse = RegistryParse::new(&bytes);
     in_slices(|| parse.step(PARSE_ROWS_PER_LOOK)).await;
-    parse.finish().map(Rc::new).map_err(LoadError::Feed)
+    let registry = parse.finish().map(Rc::new).map_err(LoadError::Feed)?;
+    if !saved {
+        confirm_read(url);
+    }
+    Ok(registry)
+}
+
+async fn saved_registry(url: &str) -> Option<Vec<u8>> {
+    let response = saved_answer(url).await?;
+    response.binary().await.ok()
 }
