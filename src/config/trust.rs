@@ -40,8 +40,8 @@ impl TrustedSources {
             return false;
         }
         url.origin == self.page_origin
-            || self.origins.iter().any(|o| *o == url.origin)
-            || self.defaults.iter().any(|d| *d == url.href)
+            || self.origins.contains(&url.origin)
+            || self.defaults.contains(&url.href)
     }
 }
 

@@ -52,6 +52,20 @@ pub fn data_time(lang: Lang, as_of: Option<TaipeiDateTime>, now_unix: i64, stale
     }
 }
 
+/// [`data_time`] as a sentence of its own, after another: "Data of …".
+pub fn data_time_sentence(
+    lang: Lang,
+    as_of: Option<TaipeiDateTime>,
+    now_unix: i64,
+    stale: bool,
+) -> String {
+    let words = data_time(lang, as_of, now_unix, stale);
+    let mut chars = words.chars();
+    let first = chars.next().map(|c| c.to_uppercase().to_string());
+    let end = if lang == Lang::ZhTw { "。" } else { "." };
+    format!("{}{}{end}", first.unwrap_or_default(), chars.as_str())
+}
+
 /// A count with thousands separated: "6,588".
 pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
@@ -251,8 +265,11 @@ pub fn row_issue(lang: Lang, issue: &RowIssue) -> String {
 /// Pharmacies the map cannot place (no coordinates, no registry match).
 pub fn unplaced(lang: Lang, count: usize) -> String {
     match lang {
-        Lang::ZhTw => format!("{count} 家藥局沒有位置資料，不在地圖上"),
-        Lang::En => format!("{count} pharmacies have no known location and are not on the map"),
+        Lang::ZhTw => format!("{} 家藥局沒有位置資料，不在地圖上", grouped(count)),
+        Lang::En => format!(
+            "{} pharmacies have no known location and are not on the map",
+            grouped(count)
+        ),
     }
 }
 
