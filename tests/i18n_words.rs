@@ -5,8 +5,8 @@ use mask_map::config::{Config, Lang};
 use mask_map::feed::{FeedError, LoadError, RowIssue, RowProblem};
 use mask_map::fetch_error::FetchError;
 use mask_map::i18n::{
-    distance, feed_loaded, grouped, load_error, more_problems, param_problem, pharmacies_shown,
-    registry_failed_header, row_issue, saved_copy_of, saved_copy_reason, walking,
+    data_time_sentence, distance, feed_loaded, grouped, load_error, more_problems, param_problem,
+    pharmacies_shown, registry_failed_header, row_issue, saved_copy_of, saved_copy_reason, walking,
 };
 use mask_map::time::TaipeiDateTime;
 
@@ -121,6 +121,17 @@ fn the_header_counts_what_is_on_the_map() {
         "Pharmacy locations couldn't be loaded: 6,588 pharmacies are off the map."
     );
     assert_eq!(grouped(200_000), "200,000");
+    // After the registry's sentence, the data's time is a sentence too.
+    let t = TaipeiDateTime::parse_feed("2020/03/03 11:23:05");
+    let now = t.unwrap().unix_seconds() + 120;
+    assert_eq!(
+        data_time_sentence(Lang::En, t, now, false),
+        "Data of 2020-03-03 11:23 (2 min ago)."
+    );
+    assert_eq!(
+        data_time_sentence(Lang::ZhTw, t, now, false),
+        "資料時間 2020-03-03 11:23（2 分鐘前）。"
+    );
     assert_eq!(grouped(57), "57");
 }
 

@@ -292,3 +292,14 @@ test('a feed from another host is named in a notice that stays', async ({ page }
   await app.settled();
   await expect(app.sourceNotices).toHaveCount(0);
 });
+
+test('a rules file that cannot be used is a problem the status names', async ({ page }) => {
+  // The rules address answers 404: the bundled rules apply, and the status says a part is missing.
+  server.answer('/feed', { body: readData(KIANG), contentType: 'application/json' });
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, rules: `${server.url}/rules.json`, tiles: 'none', refresh: '0', lang: 'en' });
+  await app.settled();
+  await expect(app.feedStatus).toHaveAttribute('data-problem', 'rules');
+  await expect(app.sourceNotices).toHaveCount(2);
+  await expect(app.sourceNotices.last()).toHaveText(`Rules from ${new URL(server.url).host}/rules.json, not this site's default source`);
+});

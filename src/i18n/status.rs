@@ -59,11 +59,14 @@ pub fn data_time_sentence(
     now_unix: i64,
     stale: bool,
 ) -> String {
-    let words = data_time(lang, as_of, now_unix, stale);
-    let mut chars = words.chars();
-    let first = chars.next().map(|c| c.to_uppercase().to_string());
-    let end = if lang == Lang::ZhTw { "。" } else { "." };
-    format!("{}{}{end}", first.unwrap_or_default(), chars.as_str())
+    // English starts lower-case ("data of", "data time"): ASCII is enough,
+    // and spares the wasm Unicode's case tables.
+    let mut words = data_time(lang, as_of, now_unix, stale);
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    words.push_str(if lang == Lang::ZhTw { "。" } else { "." });
+    words
 }
 
 /// A count with thousands separated: "6,588".
