@@ -2,19 +2,23 @@
 //! image or random bytes are called that, not "a CSV without the NHIA
 //! columns" (a line of random bytes often holds a comma).
 
-/// How much of the start is looked at: a feed's header and first rows.
+/// How much of the first line is looked at.
 const HEAD_CHARS: usize = 1024;
 
-/// Broken UTF-8 sequences (read as U+FFFD) allowed in the head: a stray one
-/// in a real feed is mended row by row; more is not UTF-8 text.
+/// Broken UTF-8 sequences (read as U+FFFD) allowed in the first line: more
+/// is not UTF-8 text.
 const MAX_BROKEN: usize = 4;
 
 /// Whether `text` (decoded as [`super::decode`] does, broken sequences as
-/// U+FFFD) starts like text: no control characters but line breaks, tabs and
-/// form feeds, and at most a few broken sequences.
+/// U+FFFD) starts like text: its first line (a CSV's header, a JSON's
+/// start) has no control characters but tabs and form feeds, and at most a
+/// few broken sequences. Only the first line, so that the whole read and the
+/// streamed one (which decides once that line is in) agree, and a byte
+/// broken in a later row costs that row only.
 pub(super) fn looks_like_text(text: &str) -> bool {
+    let first_line = text.split('\n').next().unwrap_or_default();
     let mut broken = 0;
-    for c in text.chars().take(HEAD_CHARS) {
+    for c in first_line.chars().take(HEAD_CHARS) {
         match c {
             '\t' | '\n' | '\r' | '\u{c}' => {}
             '\u{fffd}' => {
