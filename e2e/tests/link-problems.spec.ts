@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
 
-test('twenty bad parameters: ten listed, "and 10 more", Dismiss on a 320×568 screen', async ({ page }) => {
+test('twenty bad parameters: ten listed, "and 10 more", Dismiss on a 320×568 screen', async ({ page }, info) => {
   await page.setViewportSize({ width: 320, height: 568 });
   const app = new MapPage(page);
   // zoom=1 once, then 20 more times: 20 repeats, each a problem.
@@ -15,6 +15,7 @@ test('twenty bad parameters: ten listed, "and 10 more", Dismiss on a 320×568 sc
   await expect(app.linkProblemLines.last()).toHaveText('and 10 more');
   await expect(app.linkProblemLines.first()).toHaveText('zoom=“1”: appears more than once; the first is used');
   expect(await app.inViewport(app.dismissButton)).toBe(true);
+  await app.screenshot('link-problems-20', `${info.project.name}-320`);
   await app.dismissLinkProblems();
   await expect(app.linkProblems).toHaveCount(0);
 });
