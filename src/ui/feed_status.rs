@@ -50,21 +50,25 @@ fn problem_tokens(view: &FeedView, rules_problem: bool, blocked: bool) -> Option
 /// refused it (the fetch may only have seen a failed request).
 fn message(view: &FeedView, lang: Lang, blocked_host: Option<&str>) -> String {
     let now = now_unix_seconds();
-    let loaded = |inv: &Inventory| {
-        let count = inv.pharmacies.len();
-        let located = inv.located().count();
-        let stale = feed::is_stale(inv.as_of, now);
+    // Where the pharmacies are: a sentence when the registry failed, else
+    // the count on the map (and of those without a location).
+    let placed = |inv: &Inventory| {
+        let (count, located) = (inv.pharmacies.len(), inv.located().count());
         match view.placement {
-            Some(Placement::RegistryFailed(_)) => format!(
-                "{} {}",
-                i18n::registry_failed_header(lang, count - located),
+            Some(Placement::RegistryFailed(_)) => {
+                Ok(i18n::registry_failed_header(lang, count - located))
+            }
+            _ => Err(i18n::pharmacies_shown(lang, count, located)),
+        }
+    };
+    let loaded = |inv: &Inventory| {
+        let stale = feed::is_stale(inv.as_of, now);
+        match placed(inv) {
+            Ok(sentence) => format!(
+                "{sentence} {}",
                 i18n::data_time_sentence(lang, inv.as_of, now, stale)
             ),
-            _ => format!(
-                "{} · {}",
-                i18n::pharmacies_shown(lang, count, located),
-                i18n::data_time(lang, inv.as_of, now, stale)
-            ),
+            Err(shown) => format!("{shown} · {}", i18n::data_time(lang, inv.as_of, now, stale)),
         }
     };
     let failure = |error: &LoadError| match blocked_host {
@@ -90,11 +94,12 @@ fn message(view: &FeedView, lang: Lang, blocked_host: Option<&str>) -> String {
                     Some(_) => FetchError::Blocked,
                     None => reason,
                 };
+                // The saved data's own time is in the sentence before.
+                let placed = placed(inv).unwrap_or_else(|shown| format!("({shown})"));
                 format!(
-                    "{} {} {}",
+                    "{} {} {placed}",
                     i18n::saved_copy_reason(lang, reason, blocked_host.unwrap_or_default()),
                     i18n::saved_copy_of(lang, inv.as_of),
-                    loaded(inv)
                 )
             }
             None => loaded(inv),
@@ -133,7 +138,7 @@ pub fn FeedStatus(on_retry: Callback<()>, feed_host: String) -> impl IntoView {
                 let blocked = blocked.with(|b| !b.is_empty());
                 feed.with(|f| problem_tokens(f, rules_problem.get(), blocked))
             }
-            data-saved-copy=move || feed.with(|f| f.saved_copy.is_some().then_some("true"))
+            data-saved-copy=move || feed.with(|f| f.saved_copy.is_some().then(|| "true".to_owned()))
             data-as-of=move || {
                 feed.with(|f| f.inventory.as_ref().and_then(|inv| inv.as_of).map(TaipeiDateTime::to_iso))
             }
