@@ -21,6 +21,7 @@ use crate::time::Date;
 use crate::timers::{taipei_now, Timer};
 use crate::ui::device_storage::kiosk_home_lang;
 use crate::ui::Sheet;
+use crate::ui::{check_sources, report_blocked_requests, SourceNotice};
 use crate::ui::{
     reset_when_idle, BuyTodaySummary, CheckedDay, EligibilityPanel, EmbedDialog, FeedDetails,
     FeedStatus, FilterBar, LinkProblems, NearestPanel, PharmacyDetails, PharmacyList, RulesView,
@@ -79,12 +80,18 @@ fn App() -> impl IntoView {
     document().set_title(i18n::app_name(lang));
 
     let feed = RwSignal::new(FeedView::default());
+    // The link's sources, judged: a foreign one is named on screen, and a
+    // kiosk refuses it (one more link problem) for the default.
+    let mut problems = config.problems.clone();
+    let sources = check_sources(
+        &config,
+        page_default("feed"),
+        page_default("registry"),
+        &mut problems,
+    );
     let source = Source {
-        feed: config.feed.clone().unwrap_or_else(|| page_default("feed")),
-        registry: config
-            .registry
-            .clone()
-            .unwrap_or_else(|| page_default("registry")),
+        feed: sources.feed.clone(),
+        registry: sources.registry.clone(),
         interval_seconds: config.refresh.unwrap_or(DEFAULT_INTERVAL_SECONDS),
     };
     let worker_unregistered = std::cell::Cell::new(true);
@@ -154,7 +161,8 @@ fn App() -> impl IntoView {
     let list_open = RwSignal::new(false);
     // A kiosk left alone goes back to how its link set it up.
     let visit = RwSignal::new(0_u32);
-    provide_context(AppState {
+    let rules_problem = RwSignal::new(false);
+    let state = AppState {
         lang,
         mode: config.mode,
         levels: config.levels,
@@ -166,7 +174,12 @@ fn App() -> impl IntoView {
         selected,
         map_view: RwSignal::new(None),
         visit,
-    });
+        link_problems: RwSignal::new(problems),
+        rules_problem,
+        blocked: RwSignal::new(Vec::new()),
+    };
+    provide_context(state);
+    report_blocked_requests(state, sources.watched);
     let product = Signal::derive(move || {
         let requested = filters.with(|f| f.product);
         feed.with(|f| {
@@ -177,7 +190,8 @@ fn App() -> impl IntoView {
         .or(requested)
         .unwrap_or(Product::Adult)
     });
-    let rules = load_rules(config.rules.clone());
+    let rules = load_rules(sources.rules.clone());
+    Effect::new(move |_| rules_problem.set(rules.with(|r| r.problem.is_some())));
     // A shared link that names a day is about that day's check.
     let eligibility_open = RwSignal::new(config.date.is_some());
     // On a phone the panels share a bottom sheet: the eligibility panel needs
@@ -230,7 +244,8 @@ fn App() -> impl IntoView {
                 <a class="lang-switch" data-testid="lang-switch" href=other_lang_href hreflang=other_lang.tag() lang=other_lang.tag()>
                     {other_lang_name}
                 </a>
-                <FeedStatus on_retry=retry />
+                <FeedStatus on_retry=retry feed_host=sources.feed_host.clone() />
+                <SourceNotice sources=sources.foreign.clone() />
                 {(config.mode == Mode::Embed).then(|| view! {
                     <a
                         class="open-full"
@@ -253,7 +268,7 @@ fn App() -> impl IntoView {
                 <BuyTodaySummary rules product day open=eligibility_open />
             </header>
             <main class="app-main">
-                <LinkProblems problems=config.problems.clone() />
+                <LinkProblems />
                 <PharmacyMap config=config.clone() />
                 <Sheet full=sheet_full>
                     <EligibilityPanel rules product day open=eligibility_open />

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::config::{Lang, Mode};
+use crate::config::{Lang, Mode, ProblemList};
 use crate::coords::LatLng;
 use crate::feed::placement::Placement;
 use crate::feed::{Filters, Inventory, LoadError, StockThresholds};
@@ -62,6 +62,15 @@ pub struct AppState {
     pub map_view: RwSignal<Option<(LatLng, u8)>>,
     /// Bumped when a kiosk resets to its link's view.
     pub visit: RwSignal<u32>,
+    /// The link's problems, and those found while running (a source the
+    /// policy blocked): the `link-problems` notice.
+    pub link_problems: RwSignal<ProblemList>,
+    /// The rules file asked for could not be used (the bundled rules apply).
+    pub rules_problem: RwSignal<bool>,
+    /// Requests the Content-Security-Policy refused, by the parameter they
+    /// served (`feed`, `registry`, `rules`, `tiles`; `other` for the rest),
+    /// each once.
+    pub blocked: RwSignal<Vec<&'static str>>,
 }
 
 impl AppState {

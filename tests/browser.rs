@@ -102,6 +102,9 @@ async fn mount_map(
             selected,
             map_view: RwSignal::new(None),
             visit: RwSignal::new(0),
+            link_problems: RwSignal::new(config.problems.clone()),
+            rules_problem: RwSignal::new(false),
+            blocked: RwSignal::new(Vec::new()),
         });
         view! { <PharmacyMap config=config.clone() /> }
     });

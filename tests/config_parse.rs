@@ -3,7 +3,8 @@
 //! are real ones (臺北車站, 高雄) the kiosk links of 2020 used.
 
 use mask_map::config::{
-    Config, Lang, Mode, ProblemKind, Tiles, MAX_ECHO_CHARS, MAX_ZOOM, OSM_TILES,
+    Config, Lang, Mode, ParamProblem, ProblemKind, Tiles, MAX_ECHO_CHARS, MAX_PROBLEMS_KEPT,
+    MAX_ZOOM, OSM_TILES,
 };
 use mask_map::coords::LatLng;
 use mask_map::feed::{Product, StockThresholds};
@@ -308,4 +309,38 @@ fn empty_values_mean_the_default_and_long_values_are_shortened_in_reports() {
     let config = Config::from_query(&format!("mode={long}"));
     assert_eq!(config.problems[0].value.chars().count(), MAX_ECHO_CHARS + 1);
     assert!(config.problems[0].value.ends_with('…'));
+}
+
+/// `zoom=1` 14,000 times: every repeat is a problem, but only the first
+/// ten are kept (the notice lists ten, then "and N more").
+#[test]
+fn a_flood_of_bad_parameters_keeps_ten_and_counts_the_rest() {
+    let query = vec!["zoom=1"; 14_000].join("&");
+    let config = Config::from_query(&query);
+    assert_eq!(config.zoom, Some(1));
+    assert_eq!(config.problems.len(), MAX_PROBLEMS_KEPT);
+    assert_eq!(config.problems.more, 13_989);
+    assert_eq!(config.problems.total(), 13_999);
+    assert!(config
+        .problems
+        .iter()
+        .all(|p| p.kind == ProblemKind::Repeated));
+}
+
+#[test]
+fn a_problem_found_while_running_is_listed_once() {
+    let mut problems = Config::from_query("zoom=x").problems;
+    let blocked = || {
+        ParamProblem::new(
+            "tiles",
+            "https://tiles.example/{z}/{x}/{y}.png",
+            ProblemKind::Blocked,
+        )
+    };
+    assert!(problems.push_new(blocked()));
+    assert!(
+        !problems.push_new(blocked()),
+        "every tile is refused: one line"
+    );
+    assert_eq!(problems.total(), 2);
 }

@@ -11,7 +11,9 @@ mod common;
 use std::collections::HashSet;
 
 use common::{read_json, read_shared, with_stock};
-use mask_map::feed::{self, FeedError, FeedFormat, Inventory, Product, Registry, COUNTIES};
+use mask_map::feed::{
+    self, FeedError, FeedFormat, Inventory, Product, Registry, RowProblem, COUNTIES,
+};
 use mask_map::time::TaipeiDateTime;
 
 const REGISTRY: &str = "alt-geojson-masksLeft-2020-08-01.json";
@@ -360,7 +362,7 @@ fn csv_problems_are_row_issues_or_typed_errors() {
     assert_eq!(
         &problems[..3],
         [
-            "1:BadCount(\"-5\"):false",
+            "1:NegativeCount(\"-5\"):false",
             "2:BadCount(\"lots\"):false",
             "3:Malformed:true"
         ]
@@ -455,4 +457,100 @@ fn reading_as_the_bytes_arrive_gives_the_same_inventory_as_one_pass() {
             }
         }
     }
+}
+
+/// A gzip file holding `data` in stored (uncompressed) deflate blocks: what
+/// a server sends when it compresses a feed without saying so.
+fn gzipped(data: &[u8]) -> Vec<u8> {
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    let blocks: Vec<&[u8]> = data.chunks(65_535).collect();
+    for (i, block) in blocks.iter().enumerate() {
+        out.push(u8::from(i + 1 == blocks.len()));
+        let len = block.len() as u16;
+        out.extend(len.to_le_bytes());
+        out.extend((!len).to_le_bytes());
+        out.extend_from_slice(block);
+    }
+    let crc = data.iter().fold(!0u32, |crc, &b| {
+        (0..8).fold(crc ^ u32::from(b), |c, _| {
+            (c >> 1) ^ (0xedb8_8320 & (c & 1).wrapping_neg())
+        })
+    });
+    out.extend((!crc).to_le_bytes());
+    out.extend((data.len() as u32).to_le_bytes());
+    out
+}
+
+/// Bytes from a fixed-seed generator (xorshift), the same on every run.
+fn random_bytes(len: usize) -> Vec<u8> {
+    let mut x = 0x2545_f491_4f6c_dd1d_u64;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn bytes_that_are_not_text_are_called_that() {
+    // The real 2020-03-03 snapshot, gzipped; and random bytes, some with a
+    // comma and a line break early on (they would pass for a CSV's header).
+    let gzip = gzipped(&read_shared("maskdata-2020-03-03.csv"));
+    let mut random = random_bytes(4096);
+    random[5] = b',';
+    random[200] = b'\n';
+    for (name, bytes) in [("gzip", gzip), ("random", random)] {
+        assert_eq!(feed::parse(&bytes), Err(FeedError::NotText), "{name}");
+        let mut streamed = feed::StreamingParse::new();
+        for piece in bytes.chunks(1000) {
+            streamed.push(piece);
+            while streamed.step(100) {}
+        }
+        assert_eq!(
+            streamed.finish(),
+            Err(FeedError::NotText),
+            "{name} streamed"
+        );
+    }
+    // A real feed with broken bytes and a control character in its first
+    // rows is still read: those rows at most are lost (one is, its byte
+    // landing in a field the row needs).
+    let mut bytes = read_shared("maskdata-2020-03-03.csv");
+    let at = bytes.iter().position(|&b| b == b'\n').unwrap();
+    for i in 1..=6 {
+        bytes[at + 15 * i] = 0xff;
+    }
+    bytes[at + 100] = 0x01;
+    let read = feed::parse(&bytes).map(|i| i.pharmacies.len()).unwrap();
+    assert!((6588 - 7..=6588).contains(&read), "{read}");
+}
+
+#[test]
+fn a_negative_count_is_told_from_a_word() {
+    // The real 2020-03-03 snapshot, two rows' adult counts rewritten.
+    let text = String::from_utf8(read_shared("maskdata-2020-03-03.csv")).unwrap();
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    let mut fields: Vec<String> = lines[1].split(',').map(str::to_owned).collect();
+    fields[4] = "-5".into();
+    lines[1] = fields.join(",");
+    let mut fields: Vec<String> = lines[2].split(',').map(str::to_owned).collect();
+    fields[4] = "five".into();
+    lines[2] = fields.join(",");
+    let inventory = feed::parse(lines.join("\n").as_bytes()).unwrap();
+    let problems: Vec<_> = inventory
+        .issues
+        .iter()
+        .map(|i| (i.row, i.problem.clone()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (1, RowProblem::NegativeCount("-5".into())),
+            (2, RowProblem::BadCount("five".into()))
+        ]
+    );
+    assert_eq!(inventory.pharmacies[0].stock.adult, None);
 }

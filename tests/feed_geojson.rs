@@ -141,7 +141,7 @@ fn a_bad_row_costs_that_row_only() {
         vec![
             issue(4, RowProblem::MissingCode, true),
             issue(6, RowProblem::MissingName, true),
-            issue(8, RowProblem::BadCount("-3".into()), false),
+            issue(8, RowProblem::NegativeCount("-3".into()), false),
             issue(12, RowProblem::SwappedCoordinates, false),
             issue(14, RowProblem::UnusableCoordinates, false),
             issue(rows + 1, RowProblem::DuplicateCode(code), true),

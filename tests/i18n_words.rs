@@ -2,9 +2,12 @@
 //! (`src/i18n/`), as a user reads it.
 
 use mask_map::config::{Config, Lang};
-use mask_map::feed::{LoadError, RowIssue, RowProblem};
+use mask_map::feed::{FeedError, LoadError, RowIssue, RowProblem};
 use mask_map::fetch_error::FetchError;
-use mask_map::i18n::{distance, feed_loaded, load_error, param_problem, row_issue, walking};
+use mask_map::i18n::{
+    data_time_sentence, distance, feed_loaded, grouped, load_error, more_problems, param_problem,
+    pharmacies_shown, registry_failed_header, row_issue, saved_copy_of, saved_copy_reason, walking,
+};
 use mask_map::time::TaipeiDateTime;
 
 #[test]
@@ -78,4 +81,91 @@ fn row_issues_say_which_row_and_what_was_done() {
         row_issue(Lang::ZhTw, &issue),
         "第 12 筆：庫存「-5」不是數字，顯示為不明"
     );
+    let negative = RowIssue {
+        problem: RowProblem::NegativeCount("-5".into()),
+        ..issue
+    };
+    assert_eq!(
+        row_issue(Lang::En, &negative),
+        "Row 12: count “-5” is negative, shown as unknown"
+    );
+}
+
+#[test]
+fn what_came_back_is_named_for_what_it_is() {
+    let said = |error| load_error(Lang::En, &LoadError::Feed(error));
+    assert_eq!(said(FeedError::NotText), "What came back isn't text.");
+    let header = FeedError::WrongHeader {
+        found: "代碼,名稱".into(),
+    };
+    assert_eq!(
+        said(header),
+        "What came back is a CSV without the NHIA columns."
+    );
+}
+
+#[test]
+fn the_header_counts_what_is_on_the_map() {
+    // The 2020-03-03 snapshot with its registry: 6,588 pharmacies, 5,764 placed.
+    assert_eq!(pharmacies_shown(Lang::En, 6588, 6588), "6,588 pharmacies");
+    assert_eq!(
+        pharmacies_shown(Lang::En, 6588, 5764),
+        "5,764 pharmacies on the map, 824 without a location"
+    );
+    assert_eq!(
+        pharmacies_shown(Lang::ZhTw, 6588, 5764),
+        "地圖上 5,764 家藥局，824 家沒有位置"
+    );
+    assert_eq!(
+        registry_failed_header(Lang::En, 6588),
+        "Pharmacy locations couldn't be loaded: 6,588 pharmacies are off the map."
+    );
+    assert_eq!(grouped(200_000), "200,000");
+    // After the registry's sentence, the data's time is a sentence too.
+    let t = TaipeiDateTime::parse_feed("2020/03/03 11:23:05");
+    let now = t.unwrap().unix_seconds() + 120;
+    assert_eq!(
+        data_time_sentence(Lang::En, t, now, false),
+        "Data of 2020-03-03 11:23 (2 min ago)."
+    );
+    assert_eq!(
+        data_time_sentence(Lang::ZhTw, t, now, false),
+        "資料時間 2020-03-03 11:23（2 分鐘前）。"
+    );
+    assert_eq!(grouped(57), "57");
+}
+
+#[test]
+fn a_saved_copy_says_what_the_network_did_and_the_data_s_own_time() {
+    let t = TaipeiDateTime::parse_feed("2020/03/03 11:23:05");
+    let line = |error| {
+        format!(
+            "{} {}",
+            saved_copy_reason(Lang::En, error, "data.nhi.gov.tw"),
+            saved_copy_of(Lang::En, t)
+        )
+    };
+    assert_eq!(
+        line(FetchError::Http { status: 503 }),
+        "The stock server isn't answering (503). Showing the data of 2020-03-03 11:23 saved on this device."
+    );
+    assert!(line(FetchError::Timeout).starts_with("The stock server isn't answering in time."));
+    assert!(line(FetchError::Network).starts_with("The stock server couldn't be reached."));
+    assert!(line(FetchError::Offline).starts_with("This device is offline."));
+    assert!(line(FetchError::Blocked)
+        .contains("security policy doesn't allow the stock data's address (data.nhi.gov.tw)"));
+    // Only the device being offline is called offline.
+    for error in [
+        FetchError::Http { status: 500 },
+        FetchError::Timeout,
+        FetchError::Network,
+    ] {
+        assert!(!line(error).contains("offline"), "{error:?}");
+    }
+}
+
+#[test]
+fn more_problems_than_listed_are_counted() {
+    assert_eq!(more_problems(Lang::En, 13_989), "and 13,989 more");
+    assert_eq!(more_problems(Lang::ZhTw, 3), "還有 3 項");
 }

@@ -19,6 +19,10 @@ export class MapPage {
   readonly feedDetails: Locator;
   readonly footer: Locator;
   readonly linkProblems: Locator;
+  /** The lines of `link-problems` (at most ten, then "and N more"). */
+  readonly linkProblemLines: Locator;
+  /** Each `source-notice`: a data source that is not the site's own, with `data-host`. */
+  readonly sourceNotices: Locator;
   readonly heading: Locator;
   readonly tagline: Locator;
   /** The app's outermost element, whose class names the mode (`app--kiosk`). */
@@ -54,6 +58,8 @@ export class MapPage {
     this.feedDetails = root.getByTestId('feed-details');
     this.footer = root.locator('.app-footer');
     this.linkProblems = root.getByTestId('link-problems');
+    this.linkProblemLines = this.linkProblems.locator('li');
+    this.sourceNotices = root.getByTestId('source-notice');
     this.heading = root.locator('h1');
     this.tagline = root.locator('.app-header__tagline');
     this.shell = root.locator('.app');
@@ -118,6 +124,25 @@ export class MapPage {
     if (stubNetwork) await this.install({ tiles });
     const query = new URLSearchParams(params).toString();
     await this.page.goto(query ? `/?${query}` : '/');
+  }
+
+  /** Opens the app with a raw query string (for repeated parameters). */
+  async gotoQuery(query: string) {
+    await this.install();
+    await this.page.goto(`/?${query}`);
+  }
+
+  /** `data-problem`'s tokens (`feed registry rules older blocked`), sorted; [] when absent. */
+  async problemTokens(): Promise<string[]> {
+    const tokens = await this.feedStatus.getAttribute('data-problem');
+    return (tokens ?? '').split(' ').filter(Boolean).sort();
+  }
+
+  /** Whether `locator` lies wholly inside the viewport. */
+  async inViewport(locator: Locator): Promise<boolean> {
+    const box = await locator.boundingBox();
+    const size = this.page.viewportSize()!;
+    return !!box && box.y >= 0 && box.x >= 0 && box.y + box.height <= size.height && box.x + box.width <= size.width;
   }
 
   async reload() {

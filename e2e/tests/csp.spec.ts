@@ -45,3 +45,25 @@ test('the page carries a strict policy and works under it, in every mode', async
   expect(await violations()).toEqual([]);
   expect(app.pageErrors).toEqual([]);
 });
+
+test('a feed on an origin the policy does not allow is reported as blocked, not as a connection problem', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ lang: 'en', tiles: 'none', feed: 'https://blocked.example/maskdata.csv' });
+  await expect(app.feedStatus).toHaveAttribute('data-problem', 'feed blocked');
+  await expect(app.feedStatus).toContainText("This site's security policy doesn't allow the stock data's address (blocked.example).");
+  await expect(app.linkProblems).toContainText(
+    "feed=“https://blocked.example/maskdata.csv”: this site's security policy doesn't allow this address",
+  );
+});
+
+test('tiles the policy does not allow are reported, not left as a blank map', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ lang: 'en', tiles: 'https://tiles.example/{z}/{x}/{y}.png' });
+  await app.settled();
+  await expect(app.linkProblems).toContainText(
+    "tiles=“https://tiles.example/{z}/{x}/{y}.png”: this site's security policy doesn't allow this address",
+  );
+  // Named once, however many tiles were refused.
+  await expect(app.linkProblemLines).toHaveCount(1);
+  expect(await app.problemTokens()).toEqual(['blocked']);
+});

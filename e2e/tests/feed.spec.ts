@@ -238,3 +238,68 @@ test('polling stops while the tab is hidden and resumes at once when it is shown
   await expect.poll(() => server.requestsFor('/feed').length, { message: 'a poll as soon as it is shown' }).toBe(before + 1);
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
 });
+
+test('a registry that fails is said in the header, with how many pharmacies are off the map', async ({ page }) => {
+  // The real 2020-03-03 mask CSV (no coordinates of its own) and a registry answering 404.
+  server.answer('/feed', { body: readData(MASK_CSV) });
+  const expected = expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0', lang: 'en' });
+  await app.settled();
+  await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
+  await expect(app.feedStatus).toHaveAttribute('data-located', '0');
+  await expect(app.feedStatus).toHaveAttribute('data-problem', 'registry');
+  await expect(app.feedStatus).toContainText(
+    `Pharmacy locations couldn't be loaded: ${expected.count.toLocaleString('en-US')} pharmacies are off the map.`,
+  );
+  expect(await app.shownCount()).toBe(0);
+  await app.screenshot('registry-failed', 'phone-390');
+});
+
+test('with a registry that places most, the header counts what is on the map', async ({ page }) => {
+  FORMATS[0][2]();
+  const expected = expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY);
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', refresh: '0', lang: 'en' });
+  await app.settled();
+  const located = expected.locatedIds.length;
+  await expect(app.feedStatus).toHaveAttribute('data-located', String(located));
+  await expect(app.feedStatus).toContainText(
+    `${located.toLocaleString('en-US')} pharmacies on the map, ${(expected.count - located).toLocaleString('en-US')} without a location`,
+  );
+  // Matching only some pharmacies is no problem of the registry's.
+  await expect(app.feedStatus).not.toHaveAttribute('data-problem');
+});
+
+test('a feed from another host is named in a notice that stays', async ({ page }) => {
+  server.answer('/feed', { body: readData(KIANG), contentType: 'application/json' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, tiles: 'none', refresh: '0', lang: 'en' });
+  await app.settled();
+  const host = new URL(server.url).host;
+  await expect(app.sourceNotices).toHaveCount(1);
+  await expect(app.sourceNotices).toHaveAttribute('data-host', host);
+  await expect(app.sourceNotices).toHaveText(`Stock data from ${host}/feed, not this site's default source`);
+  await expect(app.sourceNotices).toBeInViewport();
+  // Nothing to dismiss it with.
+  await expect(app.sourceNotices.getByRole('button')).toHaveCount(0);
+  await app.screenshot('foreign-source', 'phone-390');
+
+  // The site's own default names no one.
+  await app.goto({ tiles: 'none', refresh: '0', lang: 'en' });
+  await app.settled();
+  await expect(app.sourceNotices).toHaveCount(0);
+});
+
+test('a rules file that cannot be used is a problem the status names', async ({ page }) => {
+  // The rules address answers 404: the bundled rules apply, and the status says a part is missing.
+  server.answer('/feed', { body: readData(KIANG), contentType: 'application/json' });
+  const app = new MapPage(page);
+  await app.goto({ feed: `${server.url}/feed`, rules: `${server.url}/rules.json`, tiles: 'none', refresh: '0', lang: 'en' });
+  await app.settled();
+  await expect(app.feedStatus).toHaveAttribute('data-problem', 'rules');
+  await expect(app.sourceNotices).toHaveCount(2);
+  await expect(app.sourceNotices.last()).toHaveText(`Rules from ${new URL(server.url).host}/rules.json, not this site's default source`);
+});

@@ -5,7 +5,8 @@ import { test, expect } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { KioskPage } from '../pages/kiosk-page';
-import { readSnapshot, DEFAULT_REGISTRY } from '../support/data';
+import { readData, readSnapshot, expectedDefault, DEFAULT_REGISTRY, KIANG } from '../support/data';
+import { FeedServer } from '../support/feed-server';
 
 const AT = '25.0478,121.517';
 
@@ -109,4 +110,23 @@ test('a kiosk in Chinese reads at a distance', async ({ page }, info) => {
   await kiosk.tapDigit(4);
   await expect(kiosk.eligibility.verdict).toContainText('可以購買');
   await kiosk.screenshot('zh', info.project.name);
+});
+
+test('a kiosk refuses a feed from a host the site does not trust, and shows its own', async ({ page }) => {
+  // Someone's file on another host (here the test's own feed server, another
+  // origin than the site): a shared link must not turn a public kiosk into its display.
+  const server = new FeedServer();
+  await server.start();
+  try {
+    server.answer('/feed', { body: readData(KIANG), contentType: 'application/json' });
+    const kiosk = new KioskPage(page);
+    await kiosk.open(AT, { lang: 'en', feed: `${server.url}/feed` });
+    await kiosk.settled();
+    await expect(kiosk.linkProblems).toContainText(`feed=“${server.url}/feed”: isn't one of this site's sources; a kiosk uses the default`);
+    await expect(kiosk.feedStatus).toHaveAttribute('data-count', String(expectedDefault().count));
+    await expect(kiosk.sourceNotices).toHaveCount(0);
+    expect(server.requestsFor('/feed')).toHaveLength(0);
+  } finally {
+    await server.stop();
+  }
 });

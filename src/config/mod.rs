@@ -11,6 +11,7 @@ use crate::time::Date;
 
 mod link;
 mod parse;
+pub mod trust;
 
 pub use link::{
     embed_query, full_app_query, query_with_date, query_with_filters, query_with_lang,
@@ -119,8 +120,69 @@ pub struct Config {
     /// `idle=S`: in kiosk mode, seconds without a touch before the view
     /// resets (15–3600; default [`KIOSK_IDLE_SECONDS`]).
     pub idle: Option<u32>,
-    /// What was wrong with the link, in the order met.
-    pub problems: Vec<ParamProblem>,
+    /// What was wrong with the link, in the order met (the first
+    /// [`MAX_PROBLEMS_KEPT`], and how many more).
+    pub problems: ProblemList,
+}
+
+/// How many problems the notice lists; the rest are counted ("and N more").
+/// A link with 14,000 bad parameters must not build 14,000 lines.
+pub const MAX_PROBLEMS_KEPT: usize = 10;
+
+/// Problems with the link, and those found while the page runs (a source the
+/// policy blocked, a source a kiosk refused): the first
+/// [`MAX_PROBLEMS_KEPT`] kept, the rest only counted. Reads as the slice of
+/// those kept.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProblemList {
+    kept: Vec<ParamProblem>,
+    /// Problems met but not kept.
+    pub more: usize,
+}
+
+impl ProblemList {
+    pub fn push(&mut self, problem: ParamProblem) {
+        if self.kept.len() < MAX_PROBLEMS_KEPT {
+            self.kept.push(problem);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Adds `problem` unless the same parameter already has a problem of its
+    /// kind (a blocked tile server refuses every tile): whether it was new.
+    pub fn push_new(&mut self, problem: ParamProblem) -> bool {
+        let known = self
+            .kept
+            .iter()
+            .any(|p| p.param == problem.param && p.kind == problem.kind);
+        if !known {
+            self.push(problem);
+        }
+        !known
+    }
+
+    /// Every problem met, kept or not.
+    pub fn total(&self) -> usize {
+        self.kept.len() + self.more
+    }
+}
+
+impl<'a> IntoIterator for &'a ProblemList {
+    type Item = &'a ParamProblem;
+    type IntoIter = std::slice::Iter<'a, ParamProblem>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.kept.iter()
+    }
+}
+
+impl std::ops::Deref for ProblemList {
+    type Target = [ParamProblem];
+
+    fn deref(&self) -> &[ParamProblem] {
+        &self.kept
+    }
 }
 
 /// One bad parameter: which, what it said (shortened), and what is wrong.
@@ -161,6 +223,25 @@ pub enum ProblemKind {
     NotCount,
     /// `idle` must be 15…3600 seconds.
     NotIdle,
+    /// A kiosk uses only the site's trusted sources: the default applies.
+    Untrusted,
+    /// The page's Content-Security-Policy refused to load from this address.
+    Blocked,
+}
+
+impl ParamProblem {
+    /// A problem with `value` (repeated back shortened, as the link's are).
+    pub fn new(param: &'static str, value: &str, kind: ProblemKind) -> ParamProblem {
+        let mut echo: String = value.chars().take(MAX_ECHO_CHARS).collect();
+        if value.chars().count() > MAX_ECHO_CHARS {
+            echo.push('…');
+        }
+        ParamProblem {
+            param,
+            value: echo,
+            kind,
+        }
+    }
 }
 
 /// How long a kiosk waits without a touch before it resets.

@@ -1,7 +1,7 @@
 //! Query string → [`Config`]: each parameter checked on its own, a bad one
 //! reported and replaced by its default.
 
-use super::{Config, Lang, Mode, ParamProblem, ProblemKind, Tiles, MAX_ECHO_CHARS, MAX_ZOOM};
+use super::{Config, Lang, Mode, ParamProblem, ProblemKind, Tiles, MAX_ZOOM};
 use crate::coords::{degrees_text, parse_degrees, LatLng};
 use crate::feed::{Product, StockThresholds};
 use crate::time::Date;
@@ -87,15 +87,7 @@ fn known_param(key: &str) -> Option<&'static str> {
 }
 
 fn problem(param: &'static str, value: &str, kind: ProblemKind) -> ParamProblem {
-    let mut echo: String = value.chars().take(MAX_ECHO_CHARS).collect();
-    if value.chars().count() > MAX_ECHO_CHARS {
-        echo.push('…');
-    }
-    ParamProblem {
-        param,
-        value: echo,
-        kind,
-    }
+    ParamProblem::new(param, value, kind)
 }
 
 /// `http:`/`https:` absolute URLs, protocol-relative `//host/…`, or paths

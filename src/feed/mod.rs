@@ -11,6 +11,7 @@ mod region;
 mod registry;
 mod rows;
 mod search;
+mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod fetch;
@@ -66,6 +67,7 @@ impl<'a> SlicedParse<'a> {
         let text = start.trim_end();
         let state = match text.chars().next() {
             None => Sliced::Done(Err(FeedError::Empty)),
+            Some(_) if !text::looks_like_text(text) => Sliced::Done(Err(FeedError::NotText)),
             Some('{') => Sliced::Whole(text),
             Some(_) if csv::looks_like(text) => Sliced::Csv {
                 records: Box::new(csv::CsvRecords::new()),
@@ -213,7 +215,7 @@ impl StreamingParse {
             if text.is_empty() {
                 continue;
             }
-            if !text.starts_with('{') && csv::looks_like(text) {
+            if !text.starts_with('{') && csv::looks_like(text) && text::looks_like_text(text) {
                 self.csv = Some(Box::new(csv::CsvRecords::new()));
                 // What was trimmed is BOMs and blank space: as many bytes raw.
                 self.unread = head.len() - text.len();

@@ -226,8 +226,10 @@ pub enum RowProblem {
     MissingName,
     /// The same institution code again: the first row wins.
     DuplicateCode(String),
-    /// A stock count that is not a whole number ≥ 0: shown as unknown.
+    /// A stock count that is not a whole number: shown as unknown.
     BadCount(String),
+    /// A stock count below zero (`-5`): shown as unknown.
+    NegativeCount(String),
     /// Coordinates that are not numbers or not in Taiwan: kept off the map.
     UnusableCoordinates,
     /// Latitude and longitude given the wrong way round: swapped back.
@@ -356,6 +358,9 @@ fn distinct_sorted<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 pub enum FeedError {
     /// Nothing but whitespace.
     Empty,
+    /// Bytes that are not text at all: binary (a compressed file, an image),
+    /// or not UTF-8.
+    NotText,
     /// Not any format we know (the first bytes, for the message).
     UnknownFormat { starts_with: String },
     /// Looked like JSON but did not parse.

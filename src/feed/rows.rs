@@ -87,7 +87,12 @@ impl Rows {
             let text = text.trim();
             let parsed = parse_count(text);
             if parsed.is_none() && !text.is_empty() {
-                mend(RowProblem::BadCount(text.chars().take(20).collect()));
+                let shown = text.chars().take(20).collect();
+                mend(if is_negative(text) {
+                    RowProblem::NegativeCount(shown)
+                } else {
+                    RowProblem::BadCount(shown)
+                });
             }
             parsed
         };
@@ -203,6 +208,12 @@ fn parse_count(text: &str) -> Option<u32> {
     }
 }
 
+/// A whole number below zero: a count the source got wrong, not a word.
+fn is_negative(text: &str) -> bool {
+    text.strip_prefix('-')
+        .is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,6 +238,15 @@ mod tests {
         assert_eq!(parse_count("0"), Some(0));
         for bad in ["-3", "12.5", "abc", "", "99999999999"] {
             assert_eq!(parse_count(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn only_whole_numbers_below_zero_are_negative() {
+        assert!(is_negative("-5"));
+        assert!(is_negative("-0"));
+        for other in ["5", "-", "--5", "-5.5", "-abc", "abc", ""] {
+            assert!(!is_negative(other), "{other:?}");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The words of the notice about a link's unusable parameters.
 
 use super::pick;
+use crate::config::trust::{ForeignSource, SourceKind};
 use crate::config::{Lang, ParamProblem, ProblemKind};
 
 pub fn link_problems_heading(lang: Lang) -> &'static str {
@@ -49,6 +50,44 @@ pub fn param_problem(lang: Lang, problem: &ParamProblem) -> String {
         (Lang::En, NotCount) => "must be a whole number from 1 to 20",
         (Lang::ZhTw, NotIdle) => "須為 15 到 3600 秒",
         (Lang::En, NotIdle) => "must be 15 to 3600 seconds",
+        (Lang::ZhTw, Untrusted) => "不是本站信任的資料來源，資訊站只使用預設來源",
+        (Lang::En, Untrusted) => "isn't one of this site's sources; a kiosk uses the default",
+        (Lang::ZhTw, Blocked) => "本站的安全政策不允許這個網址",
+        (Lang::En, Blocked) => "this site's security policy doesn't allow this address",
     };
     format!("{}=“{}”: {expected}", problem.param, problem.value)
+}
+
+/// The last line when more problems were found than are listed.
+pub fn more_problems(lang: Lang, more: usize) -> String {
+    let n = super::grouped(more);
+    match lang {
+        Lang::ZhTw => format!("還有 {n} 項"),
+        Lang::En => format!("and {n} more"),
+    }
+}
+
+/// The persistent notice naming a source that is not the site's own:
+/// "Stock data from raw.githubusercontent.com/someone/…, not this site's
+/// default source".
+pub fn foreign_source(lang: Lang, source: &ForeignSource) -> String {
+    let from = &source.label;
+    match (lang, source.kind) {
+        (Lang::ZhTw, SourceKind::Feed) => format!("庫存資料來自 {from}，不是本站的預設來源"),
+        (Lang::ZhTw, SourceKind::Registry) => format!("藥局位置來自 {from}，不是本站的預設來源"),
+        (Lang::ZhTw, SourceKind::Rules) => format!("購買規則來自 {from}，不是本站的預設來源"),
+        (Lang::En, SourceKind::Feed) => {
+            format!("Stock data from {from}, not this site's default source")
+        }
+        (Lang::En, SourceKind::Registry) => {
+            format!("Pharmacy locations from {from}, not this site's default source")
+        }
+        (Lang::En, SourceKind::Rules) => {
+            format!("Rules from {from}, not this site's default source")
+        }
+    }
+}
+
+pub fn source_notice_label(lang: Lang) -> &'static str {
+    pick(lang, "資料來源", "Data sources")
 }

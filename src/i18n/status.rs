@@ -20,18 +20,123 @@ pub fn feed_loaded(
     now_unix: i64,
     stale: bool,
 ) -> String {
+    let shown = pharmacies_shown(lang, count, count);
+    format!("{shown} · {}", data_time(lang, as_of, now_unix, stale))
+}
+
+/// How many pharmacies are on the map, and how many are not when some
+/// have no location: "5,764 pharmacies on the map, 824 without a location".
+pub fn pharmacies_shown(lang: Lang, count: usize, located: usize) -> String {
+    let unplaced = count.saturating_sub(located);
+    let (count, located, unplaced) = (grouped(count), grouped(located), grouped(unplaced));
+    match (lang, unplaced.as_str()) {
+        (Lang::ZhTw, "0") => format!("{count} 家藥局"),
+        (Lang::ZhTw, _) => format!("地圖上 {located} 家藥局，{unplaced} 家沒有位置"),
+        (Lang::En, "0") => format!("{count} pharmacies"),
+        (Lang::En, _) => format!("{located} pharmacies on the map, {unplaced} without a location"),
+    }
+}
+
+/// "data of 2021-02-28 18:23 (5 min ago)", saying plainly when it is old.
+pub fn data_time(lang: Lang, as_of: Option<TaipeiDateTime>, now_unix: i64, stale: bool) -> String {
     let when = as_of.map(|t| (t.to_display(), age(lang, now_unix - t.unix_seconds())));
     match (lang, when, stale) {
-        (Lang::ZhTw, Some((t, a)), true) => {
-            format!("{count} 家藥局 · 資料時間 {t}（{a}，已過時，庫存可能已變動）")
-        }
-        (Lang::ZhTw, Some((t, a)), false) => format!("{count} 家藥局 · 資料時間 {t}（{a}）"),
-        (Lang::ZhTw, None, _) => format!("{count} 家藥局 · 資料時間不明"),
+        (Lang::ZhTw, Some((t, a)), true) => format!("資料時間 {t}（{a}，已過時，庫存可能已變動）"),
+        (Lang::ZhTw, Some((t, a)), false) => format!("資料時間 {t}（{a}）"),
+        (Lang::ZhTw, None, _) => "資料時間不明".into(),
         (Lang::En, Some((t, a)), true) => {
-            format!("{count} pharmacies · data of {t} ({a}: old, stock may have changed)")
+            format!("data of {t} ({a}: old, stock may have changed)")
         }
-        (Lang::En, Some((t, a)), false) => format!("{count} pharmacies · data of {t} ({a})"),
-        (Lang::En, None, _) => format!("{count} pharmacies · data time unknown"),
+        (Lang::En, Some((t, a)), false) => format!("data of {t} ({a})"),
+        (Lang::En, None, _) => "data time unknown".into(),
+    }
+}
+
+/// [`data_time`] as a sentence of its own, after another: "Data of …".
+pub fn data_time_sentence(
+    lang: Lang,
+    as_of: Option<TaipeiDateTime>,
+    now_unix: i64,
+    stale: bool,
+) -> String {
+    // English starts lower-case ("data of", "data time"): ASCII is enough,
+    // and spares the wasm Unicode's case tables.
+    let mut words = data_time(lang, as_of, now_unix, stale);
+    if let Some(first) = words.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    words.push_str(if lang == Lang::ZhTw { "。" } else { "." });
+    words
+}
+
+/// A count with thousands separated: "6,588".
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// The header when the registry failed: no pharmacy of the feed is placed.
+pub fn registry_failed_header(lang: Lang, off_map: usize) -> String {
+    let n = grouped(off_map);
+    match lang {
+        Lang::ZhTw => format!("無法載入藥局位置資料：{n} 家藥局不在地圖上。"),
+        Lang::En => {
+            format!("Pharmacy locations couldn't be loaded: {n} pharmacies are off the map.")
+        }
+    }
+}
+
+/// Why the data shown is this device's saved copy: what the network did.
+/// `host`: the feed's, for a request the site's policy refused.
+pub fn saved_copy_reason(lang: Lang, error: FetchError, host: &str) -> String {
+    let zh = lang == Lang::ZhTw;
+    match error {
+        FetchError::Http { status } if zh => format!("庫存資料伺服器沒有回應（{status}）。"),
+        FetchError::Http { status } => format!("The stock server isn't answering ({status})."),
+        FetchError::Timeout if zh => "庫存資料伺服器沒有及時回應。".into(),
+        FetchError::Timeout => "The stock server isn't answering in time.".into(),
+        FetchError::Network if zh => "無法連上庫存資料伺服器。".into(),
+        FetchError::Network => "The stock server couldn't be reached.".into(),
+        FetchError::Offline if zh => "這台裝置目前離線。".into(),
+        FetchError::Offline => "This device is offline.".into(),
+        FetchError::Blocked => blocked_feed(lang, host),
+    }
+}
+
+/// "Showing the data of 2020-03-03 11:23 saved on this device."
+pub fn saved_copy_of(lang: Lang, as_of: Option<TaipeiDateTime>) -> String {
+    let t = as_of.map(|t| t.to_display());
+    match (lang, t) {
+        (Lang::ZhTw, Some(t)) => format!("顯示這台裝置儲存的 {t} 資料。"),
+        (Lang::ZhTw, None) => "顯示這台裝置儲存的資料。".into(),
+        (Lang::En, Some(t)) => format!("Showing the data of {t} saved on this device."),
+        (Lang::En, None) => "Showing the data saved on this device.".into(),
+    }
+}
+
+/// The feed's address is one the site's Content-Security-Policy refuses.
+pub fn blocked_feed(lang: Lang, host: &str) -> String {
+    match lang {
+        Lang::ZhTw => format!("本站的安全政策不允許讀取庫存資料的網址（{host}）。"),
+        Lang::En => {
+            format!("This site's security policy doesn't allow the stock data's address ({host}).")
+        }
+    }
+}
+
+/// A poll brought data older than what is shown (a lagging mirror).
+pub fn older_refused(lang: Lang, as_of: TaipeiDateTime) -> String {
+    let t = as_of.to_display();
+    match lang {
+        Lang::ZhTw => format!("有一次更新取得的資料（{t}）比目前顯示的舊，未採用。"),
+        Lang::En => format!("A poll returned older data ({t}) than shown; it was not applied."),
     }
 }
 
@@ -51,7 +156,7 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
             "本站的安全政策不允許讀取這個庫存資料來源。".into()
         }
         LoadError::Fetch(FetchError::Blocked) => {
-            "This site's security policy blocks the stock data's address.".into()
+            "This site's security policy doesn't allow the stock data's address.".into()
         }
         LoadError::Fetch(FetchError::Timeout) if zh => "庫存資料來源太久沒有回應。".into(),
         LoadError::Fetch(FetchError::Timeout) => "The stock data took too long to arrive.".into(),
@@ -72,22 +177,16 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         LoadError::Feed(FeedError::NoPharmacies) if zh => "庫存資料中沒有任何藥局。".into(),
         LoadError::Feed(FeedError::NoPharmacies) => "The stock data lists no pharmacies.".into(),
         LoadError::Feed(FeedError::WrongHeader { .. }) if zh => {
-            "收到的 CSV 欄位不是健保署庫存資料的格式。".into()
+            "收到的是 CSV，但沒有健保署資料的欄位。".into()
         }
         LoadError::Feed(FeedError::WrongHeader { .. }) => {
-            "What came back is a CSV, but not with the NHIA stock columns.".into()
+            "What came back is a CSV without the NHIA columns.".into()
         }
+        LoadError::Feed(FeedError::NotText) if zh => "收到的內容不是文字。".into(),
+        LoadError::Feed(FeedError::NotText) => "What came back isn't text.".into(),
         LoadError::Feed(_) if zh => "收到的不是可讀的庫存資料。".into(),
         LoadError::Feed(_) => "What came back isn't stock data this map can read.".into(),
     }
-}
-
-pub fn offline_saved_copy(lang: Lang) -> &'static str {
-    pick(
-        lang,
-        "目前離線，顯示這台裝置上次儲存的資料：",
-        "Offline: showing the data last saved on this device:",
-    )
 }
 
 pub fn retrying(lang: Lang) -> &'static str {
@@ -147,6 +246,10 @@ pub fn row_issue(lang: Lang, issue: &RowIssue) -> String {
         (RowProblem::BadCount(value), false) => {
             format!("count “{value}” is not a number, shown as unknown")
         }
+        (RowProblem::NegativeCount(value), true) => format!("庫存「{value}」是負數，顯示為不明"),
+        (RowProblem::NegativeCount(value), false) => {
+            format!("count “{value}” is negative, shown as unknown")
+        }
         (RowProblem::UnusableCoordinates, true) => "座標不在臺灣，不顯示於地圖".into(),
         (RowProblem::UnusableCoordinates, false) => {
             "coordinates not in Taiwan, left off the map".into()
@@ -165,8 +268,11 @@ pub fn row_issue(lang: Lang, issue: &RowIssue) -> String {
 /// Pharmacies the map cannot place (no coordinates, no registry match).
 pub fn unplaced(lang: Lang, count: usize) -> String {
     match lang {
-        Lang::ZhTw => format!("{count} 家藥局沒有位置資料，不在地圖上"),
-        Lang::En => format!("{count} pharmacies have no known location and are not on the map"),
+        Lang::ZhTw => format!("{} 家藥局沒有位置資料，不在地圖上", grouped(count)),
+        Lang::En => format!(
+            "{} pharmacies have no known location and are not on the map",
+            grouped(count)
+        ),
     }
 }
 

@@ -13,7 +13,9 @@ mod link_problems;
 mod list;
 mod location;
 mod nearest;
+mod policy;
 mod sheet;
+mod source_notice;
 
 pub use details::PharmacyDetails;
 pub use directions::Directions;
@@ -26,7 +28,9 @@ pub use link_problems::LinkProblems;
 pub use list::PharmacyList;
 pub use location::LocationControls;
 pub use nearest::{NearestPanel, NEAREST_SHOWN};
+pub use policy::report_blocked_requests;
 pub use sheet::Sheet;
+pub use source_notice::{check_sources, SourceNotice};
 
 use leptos::prelude::*;
 
