@@ -1,17 +1,44 @@
 //! The list of pharmacies matching the filters and a search: the accessible
-//! alternative to the map. Sorted by distance when a location is known, else
-//! by county, town and name.
+//! alternative to the map, so every matching pharmacy is in it. Sorted by
+//! distance when a location is known, else by county, town and name.
+//!
+//! At 200,000 pharmacies neither the work nor the rows fit in a frame: the
+//! order and the matching are worked out by [`Lister`] in slices with task
+//! boundaries between them (typing goes on meanwhile; a newer query takes
+//! over), and only the rows in view are in the page, each saying its place
+//! among all matching (`aria-posinset` of `aria-setsize`), inside a spacer
+//! as tall as all of them.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::coords::distance_m;
-use crate::feed::Search;
+use crate::feed::listing::{ListQuery, Lister};
+use crate::feed::{Inventory, Pharmacy};
 use crate::i18n;
 use crate::state::AppState;
 use crate::timers::taipei_now;
 
-/// Rows rendered at once; the count says how many more match.
-const LIST_LIMIT: usize = 100;
+/// A row's height (CSS px) until one is measured: `--row` in style/main.css.
+const ROW_PX: f64 = 72.0;
+/// Rows rendered past each edge of the view: Tab and a short scroll find
+/// the next rows already there.
+const OVERSCAN: usize = 5;
+/// The longest stretch of list work in one task, as for feed parsing.
+const SLICE_MS: f64 = 8.0;
+
+/// An answer and what it answers.
+#[derive(Clone)]
+struct Shown {
+    inventory: Arc<Inventory>,
+    query: ListQuery,
+    order: Arc<[u32]>,
+}
 
 #[component]
 pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
@@ -20,53 +47,168 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
         feed_later: feed,
         filters,
         here,
-        selected,
-        levels,
         lang,
         ..
     } = state;
     let query = RwSignal::new(String::new());
     // A kiosk's reset clears the search.
     state.on_next_visit(move || query.set(String::new()));
-    let rows = move || {
+    let shown = RwSignal::new(None::<Shown>);
+    let busy = RwSignal::new(false);
+    let scroller = NodeRef::<html::Div>::new();
+    // The scroll offset, the view's and a row's height, in CSS px.
+    let scroll = RwSignal::new((0.0, 0.0, ROW_PX));
+    let measure = move || {
+        let Some(element) = scroller.get_untracked() else {
+            return;
+        };
+        let row = element
+            .query_selector(".list-item")
+            .ok()
+            .flatten()
+            .and_then(|li| li.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|li| f64::from(li.offset_height()))
+            .filter(|&h| h > 0.0)
+            .unwrap_or(scroll.get_untracked().2);
+        let now = (
+            f64::from(element.scroll_top()),
+            f64::from(element.client_height()),
+            row,
+        );
+        if scroll.get_untracked() != now {
+            scroll.set(now);
+        }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let lister = Rc::new(RefCell::new(None::<Lister>));
+    let generation = Rc::new(Cell::new(0u32));
+    Effect::new(move |_| {
+        generation.set(generation.get().wrapping_add(1));
+        let inventory = feed.with(|f| f.inventory.clone());
+        let (Some(inventory), true) = (inventory, open.get()) else {
+            return;
+        };
         let filters = filters.get();
-        let search = Search::new(&query.get());
-        let from = here.get();
-        feed.with(|f| {
-            let inventory = f.inventory.clone()?;
-            let product = inventory.product_to_show(filters.product);
-            let now = taipei_now();
-            let mut matching: Vec<(usize, Option<f64>)> = inventory
-                .pharmacies
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| filters.admits(p, product, now) && search.matches(p))
-                .map(|(i, p)| (i, from.zip(p.location).map(|(a, b)| distance_m(a, b))))
-                .collect();
-            // Nearest first when there is a "here"; then by county, town, name.
-            let key = |i: usize| {
-                let p = &inventory.pharmacies[i];
-                (
-                    p.county.unwrap_or("~"),
-                    p.town.as_deref().unwrap_or_default(),
-                    p.name.as_str(),
-                )
+        let ask = ListQuery {
+            product: inventory.product_to_show(filters.product),
+            filters,
+            now: taipei_now(),
+            search: query.get(),
+            from: here.get(),
+        };
+        let mut current = lister.borrow_mut();
+        if !current
+            .as_ref()
+            .is_some_and(|l| Arc::ptr_eq(l.inventory(), &inventory))
+        {
+            *current = Some(Lister::new(inventory.clone()));
+        }
+        if let Some(l) = current.as_mut() {
+            l.ask(ask.clone());
+        }
+        drop(current);
+        busy.set(true);
+        let work = Work {
+            lister: lister.clone(),
+            generation: generation.clone(),
+            mine: generation.get(),
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let Some(order) = work.run().await else {
+                return;
             };
-            matching.sort_by(|a, b| {
-                a.1.unwrap_or(f64::INFINITY)
-                    .total_cmp(&b.1.unwrap_or(f64::INFINITY))
-                    .then_with(|| key(a.0).cmp(&key(b.0)))
+            let same_list = shown.with_untracked(|s| {
+                s.as_ref().is_some_and(|s| {
+                    (&s.query.filters, &s.query.search, s.query.from)
+                        == (&ask.filters, &ask.search, ask.from)
+                })
             });
-            Some((inventory, product, matching))
+            // A new search, filter or place starts at the top; a refreshed
+            // feed keeps the reader's place.
+            if !same_list {
+                if let Some(element) = scroller.get_untracked() {
+                    element.set_scroll_top(0);
+                }
+            }
+            shown.set(Some(Shown {
+                inventory,
+                query: ask,
+                order,
+            }));
+            busy.set(false);
+            measure();
+        });
+    });
+
+    // The positions rendered (those in view and the overscan), how many
+    // match, and a row's height.
+    let window = move || {
+        let (top, height, row) = scroll.get();
+        let total = shown.with(|s| s.as_ref().map_or(0, |s| s.order.len()));
+        let first = (top / row) as usize;
+        let last = first + (height / row).ceil() as usize + 1;
+        let start = first.saturating_sub(OVERSCAN).min(total);
+        (start, (last + OVERSCAN).min(total), total, row)
+    };
+    // Keyed by the answer's inventory, the position, the pharmacy and how
+    // many match: a row stays in the page (with the focus) while it scrolls.
+    let rows = move || {
+        let (start, end, total, _) = window();
+        shown.with(|s| {
+            s.as_ref().map_or_else(Vec::new, |s| {
+                let inventory = Arc::as_ptr(&s.inventory) as usize;
+                (start..end)
+                    .map(|at| (inventory, at, s.order[at], total))
+                    .collect()
+            })
         })
     };
+    let row = move |(_, at, index, total): (usize, usize, u32, usize)| {
+        shown.with_untracked(|s| {
+            s.as_ref()
+                .map(|s| list_row(&s.inventory.pharmacies[index as usize], at, total, &s.query))
+        })
+    };
+    // The list is as tall as all its rows; those rendered sit where they
+    // would be. (Set through the CSSOM: the page's policy refuses style
+    // attributes.)
+    let height = move || {
+        let (_, _, total, row) = window();
+        px(total as f64 * row)
+    };
+    let above = move || {
+        let (start, _, _, row) = window();
+        px(start as f64 * row)
+    };
+    let count = move || {
+        shown.with(|s| {
+            s.as_ref().map(|s| {
+                let total = s.order.len();
+                view! {
+                    <p class="list__count" data-testid="list-count" data-count=total>
+                        {i18n::list_count(lang, total)}
+                    </p>
+                }
+            })
+        })
+    };
+
     view! {
         <Show when=move || open.get()>
-            <section class="list" data-testid="list" aria-labelledby="list-heading">
-                <h2 id="list-heading" class="list__heading">{i18n::list_heading(lang)}</h2>
-                <button class="details__close" on:click=move |_| open.set(false) aria-label=i18n::close(lang)>
-                    "×"
-                </button>
+            <section
+                class="list"
+                data-testid="list"
+                aria-labelledby="list-heading"
+                aria-busy=move || busy.get().to_string()
+            >
+                <div class="list__head">
+                    <h2 id="list-heading" class="list__heading">{i18n::list_heading(lang)}</h2>
+                    <button class="details__close" on:click=move |_| open.set(false) aria-label=i18n::close(lang)>
+                        "×"
+                    </button>
+                </div>
                 <input
                     class="list__search"
                     data-testid="list-search"
@@ -74,45 +216,87 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                     placeholder=i18n::search_placeholder(lang)
                     aria-label=i18n::search_placeholder(lang)
                     prop:value=move || query.get()
-                    on:input=move |e| query.set(event_target_value(&e))
+                    on:input=move |e| {
+                        busy.set(true);
+                        query.set(event_target_value(&e));
+                    }
                 />
-                {move || {
-                    rows()
-                        .map(|(inventory, product, matching)| {
-                            let total = matching.len();
-                            let items = matching
-                                .into_iter()
-                                .take(LIST_LIMIT)
-                                .map(|(i, metres)| {
-                                    let p = &inventory.pharmacies[i];
-                                    let count = product.and_then(|pr| p.stock.get(pr));
-                                    let level = p.stock_level(product, levels);
-                                    let code = p.code.clone();
-                                    view! {
-                                        <li class="list-item" data-testid="list-item" data-id=p.code.clone()>
-                                            <button class="nearest-item__name" on:click=move |_| selected.set(Some(code.clone()))>
-                                                {p.name.clone()}
-                                            </button>
-                                            <span class="list-item__address">{p.address.clone()}</span>
-                                            <span class=format!("stock--{}", level.as_str())>
-                                                {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
-                                                " · "
-                                                {i18n::stock_level(lang, level)}
-                                            </span>
-                                            {metres.map(|m| view! { <span>{i18n::distance(lang, m)}</span> })}
-                                        </li>
-                                    }
-                                })
-                                .collect_view();
-                            view! {
-                                <p class="list__count" data-testid="list-count" data-count=total>
-                                    {i18n::list_count(lang, total, LIST_LIMIT)}
-                                </p>
-                                <ol class="list__items">{items}</ol>
-                            }
-                        })
-                }}
+                {count}
+                <div class="list__scroller" node_ref=scroller on:scroll=move |_| measure()>
+                    <ol class="list__items" style:height=height style:padding-top=above>
+                        <For each=rows key=|key| *key children=row />
+                    </ol>
+                </div>
             </section>
         </Show>
+    }
+}
+
+/// One row: the pharmacy at 0-based position `at` among `total`.
+fn list_row(p: &Pharmacy, at: usize, total: usize, query: &ListQuery) -> impl IntoView {
+    let AppState {
+        selected,
+        levels,
+        lang,
+        ..
+    } = AppState::get();
+    let product = query.product;
+    let count = product.and_then(|pr| p.stock.get(pr));
+    let level = p.stock_level(product, levels);
+    let metres = query.from.zip(p.location).map(|(a, b)| distance_m(a, b));
+    let code = p.code.clone();
+    view! {
+        <li
+            class="list-item"
+            data-testid="list-item"
+            data-id=p.code.clone()
+            aria-posinset=at + 1
+            aria-setsize=total
+        >
+            <button class="nearest-item__name" on:click=move |_| selected.set(Some(code.clone()))>
+                {p.name.clone()}
+            </button>
+            <span class=format!("list-item__stock stock--{}", level.as_str())>
+                {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
+                " · "
+                {i18n::stock_level(lang, level)}
+            </span>
+            {metres.map(|m| view! { <span class="list-item__distance">{i18n::distance(lang, m)}</span> })}
+            <span class="list-item__address">{p.address.clone()}</span>
+        </li>
+    }
+}
+
+/// CSS pixels, whole: formatting a float would bring float formatting into
+/// the wasm.
+fn px(value: f64) -> String {
+    format!("{}px", value.round() as i64)
+}
+
+/// A run of list work for one query, given up when a newer one starts.
+struct Work {
+    lister: Rc<RefCell<Option<Lister>>>,
+    generation: Rc<Cell<u32>>,
+    mine: u32,
+}
+
+impl Work {
+    /// The answer, worked out in slices of at most [`SLICE_MS`] with a task
+    /// boundary between them; `None` if a newer query took over.
+    async fn run(self) -> Option<Arc<[u32]>> {
+        let mut started = js_sys::Date::now();
+        loop {
+            if self.generation.get() != self.mine {
+                return None;
+            }
+            let done = self.lister.borrow_mut().as_mut().is_none_or(Lister::step);
+            if done {
+                return self.lister.borrow().as_ref()?.answer().cloned();
+            }
+            if js_sys::Date::now() - started >= SLICE_MS {
+                crate::timers::next_task().await;
+                started = js_sys::Date::now();
+            }
+        }
     }
 }
