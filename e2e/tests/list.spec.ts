@@ -122,7 +122,7 @@ test('a search narrows the count to the pharmacies whose name, address or code h
   consecutive(await list.positions(), expected);
 });
 
-test('with a location the list is nearest first, and the pharmacies off the map come last', async ({ page }) => {
+test('with a location the list is nearest first, and the pharmacies off the map come last', async ({ page }, info) => {
   const at = [25.0336, 121.5648];
   const registry = new Map<string, number[]>(
     readSnapshot(DEFAULT_REGISTRY).features.map((f: any) => [String(f.properties.id), [f.geometry.coordinates[1], f.geometry.coordinates[0]]]),
@@ -136,6 +136,7 @@ test('with a location the list is nearest first, and the pharmacies off the map 
   const nearest = Math.min(...maskRows().filter((r) => registry.has(r[0])).map((r) => metres(at, registry.get(r[0])!)));
   expect(distances[0]).toBeCloseTo(nearest, 3);
   expect(distances).toEqual([...distances].sort((a, b) => a - b));
+  await app.screenshot('list-nearest', info.project.name);
   // The last rows: pharmacies the registry does not place.
   await list.scrollTo(1);
   await expect.poll(async () => (await list.positions()).at(-1)![0]).toBe(expectedDefault().count);

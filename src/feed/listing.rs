@@ -46,7 +46,7 @@ pub struct StepSort {
 impl StepSort {
     pub fn new(items: Vec<u32>) -> StepSort {
         StepSort {
-            merged: items.clone(),
+            merged: vec![0; items.len()],
             items,
             unsorted: 0,
             width: RUN,

@@ -28,7 +28,9 @@ use crate::timers::taipei_now;
 const ROW_PX: f64 = 72.0;
 /// Rows rendered past each edge of the view: Tab and a short scroll find
 /// the next rows already there.
-const OVERSCAN: usize = 5;
+const OVERSCAN: usize = 3;
+/// Rows a new answer renders in its own task; the rest follow a task later.
+const FIRST_ROWS: usize = 6;
 /// The longest stretch of list work in one task, as for feed parsing.
 const SLICE_MS: f64 = 8.0;
 
@@ -54,17 +56,20 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     // A kiosk's reset clears the search.
     state.on_next_visit(move || query.set(String::new()));
     let shown = RwSignal::new(None::<Shown>);
+    // How many rows a new answer shows at first (see below).
+    let first_rows = RwSignal::new(usize::MAX);
     let busy = RwSignal::new(false);
     let scroller = NodeRef::<html::Div>::new();
     // The scroll offset, the view's and a row's height, in CSS px.
     let scroll = RwSignal::new((0.0, 0.0, ROW_PX));
-    let measure = move || {
+    // Where the rows are scrolled to; with `rows_too`, a row's height
+    // measured again as well (a layout, so not on every scroll).
+    let measure = move |rows_too: bool| {
         let Some(element) = scroller.get_untracked() else {
             return;
         };
-        let row = element
-            .query_selector(".list-item")
-            .ok()
+        let row = rows_too
+            .then(|| element.query_selector(".list-item").ok().flatten())
             .flatten()
             .and_then(|li| li.dyn_into::<web_sys::HtmlElement>().ok())
             .map(|li| f64::from(li.offset_height()))
@@ -79,7 +84,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
             scroll.set(now);
         }
     };
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure(true));
     on_cleanup(move || resize.remove());
 
     let lister = Rc::new(RefCell::new(None::<Lister>));
@@ -98,22 +103,13 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
             search: query.get(),
             from: here.get(),
         };
-        let mut current = lister.borrow_mut();
-        if !current
-            .as_ref()
-            .is_some_and(|l| Arc::ptr_eq(l.inventory(), &inventory))
-        {
-            *current = Some(Lister::new(inventory.clone()));
-        }
-        if let Some(l) = current.as_mut() {
-            l.ask(ask.clone());
-        }
-        drop(current);
         busy.set(true);
         let work = Work {
             lister: lister.clone(),
             generation: generation.clone(),
             mine: generation.get(),
+            inventory: inventory.clone(),
+            query: ask.clone(),
         };
         wasm_bindgen_futures::spawn_local(async move {
             let Some(order) = work.run().await else {
@@ -132,13 +128,18 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                     element.set_scroll_top(0);
                 }
             }
+            // The first rows in this task, the rest in the next: laying out
+            // a screenful of new text is most of the work.
+            first_rows.set(FIRST_ROWS);
             shown.set(Some(Shown {
                 inventory,
                 query: ask,
                 order,
             }));
             busy.set(false);
-            measure();
+            crate::timers::next_task().await;
+            first_rows.set(usize::MAX);
+            measure(true);
         });
     });
 
@@ -156,6 +157,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     // many match: a row stays in the page (with the focus) while it scrolls.
     let rows = move || {
         let (start, end, total, _) = window();
+        let end = end.min(start.saturating_add(first_rows.get()));
         shown.with(|s| {
             s.as_ref().map_or_else(Vec::new, |s| {
                 let inventory = Arc::as_ptr(&s.inventory) as usize;
@@ -167,8 +169,15 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     };
     let row = move |(_, at, index, total): (usize, usize, u32, usize)| {
         shown.with_untracked(|s| {
-            s.as_ref()
-                .map(|s| list_row(&s.inventory.pharmacies[index as usize], at, total, &s.query))
+            s.as_ref().map(|s| {
+                list_row(
+                    state,
+                    &s.inventory.pharmacies[index as usize],
+                    at,
+                    total,
+                    &s.query,
+                )
+            })
         })
     };
     // The list is as tall as all its rows; those rendered sit where they
@@ -222,7 +231,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                     }
                 />
                 {count}
-                <div class="list__scroller" node_ref=scroller on:scroll=move |_| measure()>
+                <div class="list__scroller" node_ref=scroller on:scroll=move |_| measure(false)>
                     <ol class="list__items" style:height=height style:padding-top=above>
                         <For each=rows key=|key| *key children=row />
                     </ol>
@@ -233,13 +242,19 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
 }
 
 /// One row: the pharmacy at 0-based position `at` among `total`.
-fn list_row(p: &Pharmacy, at: usize, total: usize, query: &ListQuery) -> impl IntoView {
+fn list_row(
+    state: AppState,
+    p: &Pharmacy,
+    at: usize,
+    total: usize,
+    query: &ListQuery,
+) -> impl IntoView {
     let AppState {
         selected,
         levels,
         lang,
         ..
-    } = AppState::get();
+    } = state;
     let product = query.product;
     let count = product.and_then(|pr| p.stock.get(pr));
     let level = p.stock_level(product, levels);
@@ -261,8 +276,10 @@ fn list_row(p: &Pharmacy, at: usize, total: usize, query: &ListQuery) -> impl In
                 " · "
                 {i18n::stock_level(lang, level)}
             </span>
-            {metres.map(|m| view! { <span class="list-item__distance">{i18n::distance(lang, m)}</span> })}
-            <span class="list-item__address">{p.address.clone()}</span>
+            <span class="list-item__where">
+                {metres.map(|m| view! { <span class="list-item__distance">{i18n::distance(lang, m)}</span> })}
+                <span class="list-item__address">{p.address.clone()}</span>
+            </span>
         </li>
     }
 }
@@ -278,12 +295,32 @@ struct Work {
     lister: Rc<RefCell<Option<Lister>>>,
     generation: Rc<Cell<u32>>,
     mine: u32,
+    inventory: Arc<Inventory>,
+    query: ListQuery,
 }
 
 impl Work {
     /// The answer, worked out in slices of at most [`SLICE_MS`] with a task
     /// boundary between them; `None` if a newer query took over.
     async fn run(self) -> Option<Arc<[u32]>> {
+        // Not in the keystroke's own task: the input shows the letter first.
+        crate::timers::next_task().await;
+        if self.generation.get() != self.mine {
+            return None;
+        }
+        {
+            // The orders are kept for as long as the inventory is.
+            let mut lister = self.lister.borrow_mut();
+            if !lister
+                .as_ref()
+                .is_some_and(|l| Arc::ptr_eq(l.inventory(), &self.inventory))
+            {
+                *lister = Some(Lister::new(self.inventory.clone()));
+            }
+            if let Some(lister) = lister.as_mut() {
+                lister.ask(self.query.clone());
+            }
+        }
         let mut started = js_sys::Date::now();
         loop {
             if self.generation.get() != self.mine {
