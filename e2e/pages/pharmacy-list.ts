@@ -50,6 +50,11 @@ export class PharmacyList {
     return this.items.evaluateAll((items) => items.map((li) => li.getAttribute('data-id') ?? ''));
   }
 
+  /** The aria-posinset of the row whose button has the keyboard focus (0: none). */
+  async focusedPosition(): Promise<number> {
+    return this.element.evaluate(() => Number(document.activeElement?.closest('[data-testid=list-item]')?.getAttribute('aria-posinset') ?? 0));
+  }
+
   /** Scrolls the rows to `fraction` (0 = top, 1 = the end) of their height, as a reader dragging the scroll bar. */
   async scrollTo(fraction: number) {
     await this.scroller.evaluate((el, f) => {

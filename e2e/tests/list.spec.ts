@@ -101,6 +101,24 @@ test('only the rows in view are in the page, and every matching pharmacy can be 
   expect(app.pageErrors).toEqual([]);
 });
 
+test('the keyboard walks the list a pharmacy at a time, past the rows first rendered', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en' });
+  await app.settled();
+  const list = app.list;
+  await list.open();
+  const rendered = await list.items.count();
+  await list.nameIn(list.items.first()).focus();
+  expect(await list.focusedPosition()).toBe(1);
+  // Tab through more rows than were in the page: each next row is there,
+  // and the focus stays on the row it was on while the list scrolls.
+  for (let at = 2; at <= rendered + 10; at++) {
+    await page.keyboard.press('Tab');
+    await expect.poll(() => list.focusedPosition()).toBe(at);
+  }
+  expect(await list.items.count()).toBeLessThanOrEqual(60);
+});
+
 test('a search narrows the count to the pharmacies whose name, address or code hold every word', async ({ page }) => {
   const words = ['臺北市', '大安區'];
   const expected = maskRows().filter((r) => words.every((w) => fold(`${r[1]} ${r[2]} ${r[0]}`).includes(w))).length;

@@ -56,7 +56,8 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     // A kiosk's reset clears the search.
     state.on_next_visit(move || query.set(String::new()));
     let shown = RwSignal::new(None::<Shown>);
-    // How many rows a new answer shows at first (see below).
+    // How many rows in view to render for now: all but just after a new
+    // answer or a jump (see `show_first_rows_first`).
     let first_rows = RwSignal::new(usize::MAX);
     let busy = RwSignal::new(false);
     let scroller = NodeRef::<html::Div>::new();
@@ -80,7 +81,13 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
             f64::from(element.client_height()),
             row,
         );
-        if scroll.get_untracked() != now {
+        let (top, height, row) = scroll.get_untracked();
+        if (top, height, row) != now {
+            // A jump (a dragged scroll bar) shows the rows in view first,
+            // the rest a task later, as a new answer does.
+            if (now.0 - top).abs() > height {
+                show_first_rows_first(first_rows);
+            }
             scroll.set(now);
         }
     };
@@ -128,9 +135,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                     element.set_scroll_top(0);
                 }
             }
-            // The first rows in this task, the rest in the next: laying out
-            // a screenful of new text is most of the work.
-            first_rows.set(FIRST_ROWS);
+            show_first_rows_first(first_rows);
             shown.set(Some(Shown {
                 inventory,
                 query: ask,
@@ -138,7 +143,6 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
             }));
             busy.set(false);
             crate::timers::next_task().await;
-            first_rows.set(usize::MAX);
             measure(true);
         });
     });
@@ -150,14 +154,18 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
         let total = shown.with(|s| s.as_ref().map_or(0, |s| s.order.len()));
         let first = (top / row) as usize;
         let last = first + (height / row).ceil() as usize + 1;
-        let start = first.saturating_sub(OVERSCAN).min(total);
-        (start, (last + OVERSCAN).min(total), total, row)
+        let end = (last + OVERSCAN).min(total);
+        // All of them, or at first only the first few in view.
+        let start = match first_rows.get() {
+            usize::MAX => first.saturating_sub(OVERSCAN),
+            few => return (first.min(total), end.min(first + few), total, row),
+        };
+        (start.min(total), end, total, row)
     };
     // Keyed by the answer's inventory, the position, the pharmacy and how
     // many match: a row stays in the page (with the focus) while it scrolls.
     let rows = move || {
         let (start, end, total, _) = window();
-        let end = end.min(start.saturating_add(first_rows.get()));
         shown.with(|s| {
             s.as_ref().map_or_else(Vec::new, |s| {
                 let inventory = Arc::as_ptr(&s.inventory) as usize;
@@ -282,6 +290,17 @@ fn list_row(
             </span>
         </li>
     }
+}
+
+/// Renders only the first [`FIRST_ROWS`] rows in view in this task and the
+/// others in the next: laying out a screenful of new text is most of the
+/// work of a frame.
+fn show_first_rows_first(first_rows: RwSignal<usize>) {
+    first_rows.set(FIRST_ROWS);
+    wasm_bindgen_futures::spawn_local(async move {
+        crate::timers::next_task().await;
+        first_rows.set(usize::MAX);
+    });
 }
 
 /// CSS pixels, whole: formatting a float would bring float formatting into
