@@ -194,6 +194,11 @@ impl Lister {
         &self.inventory
     }
 
+    /// The inventory, for its holder to free as it sees fit.
+    pub fn into_inventory(self) -> Arc<Inventory> {
+        self.inventory
+    }
+
     pub fn ask(&mut self, query: ListQuery) {
         if self.query.as_ref() != Some(&query) {
             self.query = Some(query);

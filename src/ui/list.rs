@@ -99,7 +99,25 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     Effect::new(move |_| {
         generation.set(generation.get().wrapping_add(1));
         let inventory = feed.with(|f| f.inventory.clone());
-        let (Some(inventory), true) = (inventory, open.get()) else {
+        let open = open.get();
+        // A replaced inventory is let go at once (and kept for no reopening).
+        let current =
+            |held: &Arc<Inventory>| inventory.as_ref().is_some_and(|i| Arc::ptr_eq(i, held));
+        let stale = lister
+            .borrow()
+            .as_ref()
+            .is_some_and(|l| !current(l.inventory()));
+        if stale {
+            if let Some(old) = lister.borrow_mut().take() {
+                let_go(old.into_inventory());
+            }
+        }
+        if !open && shown.with_untracked(|s| s.as_ref().is_some_and(|s| !current(&s.inventory))) {
+            if let Some(old) = shown.try_update(Option::take).flatten() {
+                let_go(old.inventory);
+            }
+        }
+        let (Some(inventory), true) = (inventory, open) else {
             return;
         };
         let filters = filters.get();
@@ -136,11 +154,16 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                 }
             }
             show_first_rows_first(first_rows);
-            shown.set(Some(Shown {
-                inventory,
-                query: ask,
-                order,
-            }));
+            let old = shown.try_update(|s| {
+                s.replace(Shown {
+                    inventory,
+                    query: ask,
+                    order,
+                })
+            });
+            if let Some(old) = old.flatten() {
+                let_go(old.inventory);
+            }
             busy.set(false);
             crate::timers::next_task().await;
             measure(true);
@@ -303,6 +326,15 @@ fn show_first_rows_first(first_rows: RwSignal<usize>) {
     });
 }
 
+/// Drops this hold on `inventory`; if it was the last one, its pharmacies
+/// are freed a few hundred a task, as the map frees an old inventory's
+/// (200,000 of them freed at once are a long task).
+fn let_go(inventory: Arc<Inventory>) {
+    if let Ok(old) = Arc::try_unwrap(inventory) {
+        crate::timers::drop_in_pieces(old.pharmacies, 500);
+    }
+}
+
 /// CSS pixels, whole: formatting a float would bring float formatting into
 /// the wasm.
 fn px(value: f64) -> String {
@@ -334,7 +366,9 @@ impl Work {
                 .as_ref()
                 .is_some_and(|l| Arc::ptr_eq(l.inventory(), &self.inventory))
             {
-                *lister = Some(Lister::new(self.inventory.clone()));
+                if let Some(old) = lister.replace(Lister::new(self.inventory.clone())) {
+                    let_go(old.into_inventory());
+                }
             }
             if let Some(lister) = lister.as_mut() {
                 lister.ask(self.query.clone());
