@@ -7,7 +7,8 @@
 # peer (../shared/peer-baseline), the bytes of the first useful map against
 # kiang's points.json, memory after load (real and 100,000 pharmacies),
 # clustering against supercluster, nearest stock against brute force, feed
-# parsing against JSON.parse, and the issue's goals. Each benchmark's own
+# parsing against JSON.parse, and the issue's goals (the list's at 200,000
+# pharmacies among them). Each benchmark's own
 # detailed output goes to target/bench/details.txt.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -28,6 +29,7 @@ step "nearest stock (native)" cargo bench --quiet --bench nearest -- "${MASK_MAP
 step "feed parsing" node scripts/bench-feed.mjs
 step "clustering" node scripts/bench-cluster.mjs
 step "load, memory and frames against the 2020 peer (several minutes)" node scripts/bench-load.mjs
+step "the list at 200,000 pharmacies" node scripts/bench-list.mjs
 echo
 echo "mask-map benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(/usr/bin/chromium --version 2>/dev/null || echo Chromium)"
 echo

@@ -4,6 +4,7 @@
 mod csv;
 mod filter;
 mod geojson;
+pub mod listing;
 mod model;
 pub mod placement;
 pub mod refresh;
