@@ -199,8 +199,10 @@ function savePending(url, response) {
 }
 
 /** The page read its answer for `url`: the pending copy (once saved whole)
- *  becomes the good one. */
-async function confirmRead(url) {
+ *  becomes the good one, with the time of its data (`asOf`, Unix seconds,
+ *  if the page gave one) in `x-mask-map-as-of`, so that on a reload the page
+ *  can tell an older answer from the server without reading this copy. */
+async function confirmRead(url, asOf) {
   const saving = pending.get(url);
   if (saving === null) return;
   pending.delete(url);
@@ -209,15 +211,19 @@ async function confirmRead(url) {
   const cache = await caches.open(PENDING);
   const copy = await cache.match(url, { ignoreVary: true });
   if (!copy) return;
-  await (await caches.open(DATA)).put(url, copy);
+  const headers = new Headers(copy.headers);
+  if (Number.isSafeInteger(asOf)) headers.set('x-mask-map-as-of', String(asOf));
+  else headers.delete('x-mask-map-as-of');
+  const good = new Response(copy.body, { status: copy.status, statusText: copy.statusText, headers });
+  await (await caches.open(DATA)).put(url, good);
   await cache.delete(url, { ignoreVary: true });
 }
 
 self.addEventListener('message', (event) => {
-  const { kind, url } = event.data ?? {};
+  const { kind, url, asOf } = event.data ?? {};
   if (kind !== 'read-ok' || typeof url !== 'string') return;
   const page = event.source?.url ?? self.location.href;
-  event.waitUntil(confirmRead(new URL(url, page).href).catch(() => undefined));
+  event.waitUntil(confirmRead(new URL(url, page).href, asOf).catch(() => undefined));
 });
 
 async function cacheFirst(request) {

@@ -11,7 +11,7 @@ use crate::config::{
 };
 use crate::config::{Config, Mode, KIOSK_IDLE_SECONDS, PUBLIC_FEED};
 use crate::feed::fetch::{confirm_read, get_bytes, Outcome, Poller, Source};
-use crate::feed::refresh::DEFAULT_INTERVAL_SECONDS;
+use crate::feed::refresh::{SavedCopy, DEFAULT_INTERVAL_SECONDS};
 use crate::feed::Product;
 use crate::i18n;
 use crate::map::PharmacyMap;
@@ -110,7 +110,10 @@ fn App() -> impl IntoView {
                     placement: Some(placement),
                     load: LoadState::Loaded,
                     saved_copy,
-                    refused_older: None,
+                    refused_older: match saved_copy {
+                        Some(SavedCopy::ServerSentOlder(as_of)) => Some(as_of),
+                        _ => None,
+                    },
                 };
             }
             Outcome::Unchanged => {
@@ -322,7 +325,7 @@ fn load_rules(requested: Option<String>) -> RwSignal<RulesView> {
         view.set(match loaded {
             Ok(rules) => {
                 // Only a file that reads becomes the worker's fallback.
-                confirm_read(&url);
+                confirm_read(&url, None);
                 RulesView {
                     rules: Arc::new(rules),
                     problem: None,

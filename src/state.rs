@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use crate::config::{Lang, Mode, ProblemList};
 use crate::coords::LatLng;
 use crate::feed::placement::Placement;
+use crate::feed::refresh::SavedCopy;
 use crate::feed::{Filters, Inventory, LoadError, StockThresholds};
-use crate::fetch_error::FetchError;
 use crate::time::TaipeiDateTime;
 
 /// The feed as the page knows it: the last good inventory (kept through
@@ -22,8 +22,8 @@ pub struct FeedView {
     pub placement: Option<Placement>,
     pub load: LoadState,
     /// The inventory is the copy saved on this device, shown because the
-    /// network's answer failed this way (`Offline` only when offline).
-    pub saved_copy: Option<FetchError>,
+    /// network's answer failed (`Offline` only when offline) or was older.
+    pub saved_copy: Option<SavedCopy>,
     /// A poll answered with data older than the inventory shown (a lagging
     /// mirror), not applied: its time. Cleared by the next poll applied.
     pub refused_older: Option<TaipeiDateTime>,

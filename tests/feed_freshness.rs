@@ -6,7 +6,7 @@ mod common;
 
 use common::read_shared;
 use mask_map::feed;
-use mask_map::feed::refresh::{is_older, judge_arrival, Arrival};
+use mask_map::feed::refresh::{is_older, judge_arrival, Arrival, SavedCopy};
 use mask_map::fetch_error::FetchError;
 use mask_map::time::TaipeiDateTime;
 
@@ -44,7 +44,7 @@ fn data_without_a_time_is_not_refused() {
 fn an_older_poll_is_refused_and_an_older_saved_copy_is_only_a_failure() {
     let march = as_of("maskdata-2020-03-03.csv");
     let february = as_of("maskdata-2020-02-14.csv");
-    let timeout = Some(FetchError::Timeout);
+    let timeout = Some(SavedCopy::Failed(FetchError::Timeout));
     assert_eq!(
         judge_arrival(february, march, None),
         Arrival::RefuseOlder(february.unwrap())
@@ -58,4 +58,19 @@ fn an_older_poll_is_refused_and_an_older_saved_copy_is_only_a_failure() {
     assert_eq!(judge_arrival(march, march, timeout), Arrival::Apply);
     // Nothing shown yet: anything is better than nothing.
     assert_eq!(judge_arrival(february, None, timeout), Arrival::Apply);
+}
+
+#[test]
+fn a_saved_copy_kept_over_an_older_server_is_applied_and_says_so() {
+    let march = as_of("maskdata-2020-03-03.csv");
+    let february = as_of("maskdata-2020-02-14.csv").unwrap();
+    // On a reload nothing is shown: the device's newer copy goes up...
+    let kept = Some(SavedCopy::ServerSentOlder(february));
+    assert_eq!(judge_arrival(march, None, kept), Arrival::Apply);
+    // ...and never over newer data already on screen.
+    let may = as_of("maskdata-2020-05-28.csv");
+    assert_eq!(
+        judge_arrival(march, may, kept),
+        Arrival::RefuseOlder(february)
+    );
 }

@@ -2,6 +2,7 @@
 //! (`src/i18n/`), as a user reads it.
 
 use mask_map::config::{Config, Lang};
+use mask_map::feed::refresh::SavedCopy;
 use mask_map::feed::{FeedError, LoadError, RowIssue, RowProblem};
 use mask_map::fetch_error::FetchError;
 use mask_map::i18n::{
@@ -110,11 +111,11 @@ fn the_header_counts_what_is_on_the_map() {
     assert_eq!(pharmacies_shown(Lang::En, 6588, 6588), "6,588 pharmacies");
     assert_eq!(
         pharmacies_shown(Lang::En, 6588, 5764),
-        "5,764 pharmacies on the map, 824 without a location"
+        "5,764 pharmacies on the map (824 without a location)"
     );
     assert_eq!(
         pharmacies_shown(Lang::ZhTw, 6588, 5764),
-        "地圖上 5,764 家藥局，824 家沒有位置"
+        "地圖上 5,764 家藥局（824 家無位置）"
     );
     assert_eq!(
         registry_failed_header(Lang::En, 6588),
@@ -141,7 +142,7 @@ fn a_saved_copy_says_what_the_network_did_and_the_data_s_own_time() {
     let line = |error| {
         format!(
             "{} {}",
-            saved_copy_reason(Lang::En, error, "data.nhi.gov.tw"),
+            saved_copy_reason(Lang::En, SavedCopy::Failed(error), "data.nhi.gov.tw"),
             saved_copy_of(Lang::En, t)
         )
     };
@@ -162,6 +163,16 @@ fn a_saved_copy_says_what_the_network_did_and_the_data_s_own_time() {
     ] {
         assert!(!line(error).contains("offline"), "{error:?}");
     }
+    // A server behind the device's own copy (a lagging mirror, on a reload).
+    let sent = TaipeiDateTime::parse_feed("2020/02/14 09:25:35").unwrap();
+    assert_eq!(
+        format!(
+            "{} {}",
+            saved_copy_reason(Lang::En, SavedCopy::ServerSentOlder(sent), ""),
+            saved_copy_of(Lang::En, t)
+        ),
+        "The stock server sent older data (2020-02-14 09:25). Showing the data of 2020-03-03 11:23 saved on this device."
+    );
 }
 
 #[test]

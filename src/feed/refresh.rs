@@ -83,6 +83,17 @@ pub fn is_older(arrived: Option<TaipeiDateTime>, shown: Option<TaipeiDateTime>) 
     matches!((arrived, shown), (Some(arrived), Some(shown)) if arrived < shown)
 }
 
+/// Why the data shown is this device's saved copy rather than the
+/// network's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SavedCopy {
+    /// The network's answer failed this way.
+    Failed(FetchError),
+    /// The network's answer was data of this time, older than the copy
+    /// saved here (a lagging mirror met on a reload): time only goes forward.
+    ServerSentOlder(TaipeiDateTime),
+}
+
 /// What to do with a poll's data, given the time of the data shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Arrival {
@@ -102,10 +113,15 @@ pub enum Arrival {
 pub fn judge_arrival(
     arrived: Option<TaipeiDateTime>,
     shown: Option<TaipeiDateTime>,
-    saved_copy: Option<FetchError>,
+    saved_copy: Option<SavedCopy>,
 ) -> Arrival {
     match (arrived, saved_copy) {
-        (Some(_), Some(error)) if is_older(arrived, shown) => Arrival::NetworkFailed(error),
+        (Some(_), Some(SavedCopy::Failed(error))) if is_older(arrived, shown) => {
+            Arrival::NetworkFailed(error)
+        }
+        (Some(_), Some(SavedCopy::ServerSentOlder(as_of))) if is_older(arrived, shown) => {
+            Arrival::RefuseOlder(as_of)
+        }
         (Some(as_of), None) if is_older(arrived, shown) => Arrival::RefuseOlder(as_of),
         _ => Arrival::Apply,
     }

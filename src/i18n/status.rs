@@ -3,6 +3,7 @@
 
 use super::pick;
 use crate::config::Lang;
+use crate::feed::refresh::SavedCopy;
 use crate::feed::{FeedError, LoadError, RowIssue, RowProblem};
 use crate::fetch_error::FetchError;
 use crate::time::TaipeiDateTime;
@@ -25,15 +26,23 @@ pub fn feed_loaded(
 }
 
 /// How many pharmacies are on the map, and how many are not when some
-/// have no location: "5,764 pharmacies on the map, 824 without a location".
+/// have no location: "5,764 pharmacies on the map (824 without a location)".
 pub fn pharmacies_shown(lang: Lang, count: usize, located: usize) -> String {
     let unplaced = count.saturating_sub(located);
     let (count, located, unplaced) = (grouped(count), grouped(located), grouped(unplaced));
     match (lang, unplaced.as_str()) {
         (Lang::ZhTw, "0") => format!("{count} 家藥局"),
-        (Lang::ZhTw, _) => format!("地圖上 {located} 家藥局，{unplaced} 家沒有位置"),
+        (Lang::ZhTw, _) => format!("地圖上 {located} 家藥局（{unplaced} 家無位置）"),
         (Lang::En, "0") => format!("{count} pharmacies"),
-        (Lang::En, _) => format!("{located} pharmacies on the map, {unplaced} without a location"),
+        (Lang::En, _) => format!("{located} pharmacies on the map ({unplaced} without a location)"),
+    }
+}
+
+/// A phrase as a sentence of its own: its full stop.
+pub fn sentence(lang: Lang, phrase: &str) -> String {
+    match lang {
+        Lang::ZhTw => format!("{phrase}。"),
+        Lang::En => format!("{phrase}."),
     }
 }
 
@@ -95,8 +104,17 @@ pub fn registry_failed_header(lang: Lang, off_map: usize) -> String {
 
 /// Why the data shown is this device's saved copy: what the network did.
 /// `host`: the feed's, for a request the site's policy refused.
-pub fn saved_copy_reason(lang: Lang, error: FetchError, host: &str) -> String {
+pub fn saved_copy_reason(lang: Lang, why: SavedCopy, host: &str) -> String {
     let zh = lang == Lang::ZhTw;
+    let error = match why {
+        SavedCopy::Failed(error) => error,
+        SavedCopy::ServerSentOlder(sent) if zh => {
+            return format!("庫存資料伺服器送來較舊的資料（{}）。", sent.to_display())
+        }
+        SavedCopy::ServerSentOlder(sent) => {
+            return format!("The stock server sent older data ({}).", sent.to_display())
+        }
+    };
     match error {
         FetchError::Http { status } if zh => format!("庫存資料伺服器沒有回應（{status}）。"),
         FetchError::Http { status } => format!("The stock server isn't answering ({status})."),

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::config::Lang;
 use crate::feed::placement::Placement;
+use crate::feed::refresh::SavedCopy;
 use crate::feed::{self, Inventory, LoadError};
 use crate::fetch_error::FetchError;
 use crate::i18n;
@@ -91,11 +92,11 @@ fn message(view: &FeedView, lang: Lang, blocked_host: Option<&str>) -> String {
         (_, Some(inv)) => match view.saved_copy {
             Some(reason) => {
                 let reason = match blocked_host {
-                    Some(_) => FetchError::Blocked,
+                    Some(_) => SavedCopy::Failed(FetchError::Blocked),
                     None => reason,
                 };
                 // The saved data's own time is in the sentence before.
-                let placed = placed(inv).unwrap_or_else(|shown| format!("({shown})"));
+                let placed = placed(inv).unwrap_or_else(|shown| i18n::sentence(lang, &shown));
                 format!(
                     "{} {} {placed}",
                     i18n::saved_copy_reason(lang, reason, blocked_host.unwrap_or_default()),

@@ -29,8 +29,10 @@ pub async fn get_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
 
 /// Tells the service worker that the page could read its answer for `url`
 /// (public/sw.js): only then does the copy it saved beside it become the
-/// fallback, so a truncated body or an error page never does.
-pub fn confirm_read(url: &str) {
+/// fallback, so a truncated body or an error page never does. `as_of`: the
+/// time of a feed's data (Unix seconds), kept with the copy
+/// ([`super::saved::saved_as_of`]).
+pub fn confirm_read(url: &str, as_of: Option<i64>) {
     let get = |target: &JsValue, name: &str| {
         js_sys::Reflect::get(target, &name.into())
             .ok()
@@ -49,6 +51,9 @@ pub fn confirm_read(url: &str) {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"kind".into(), &"read-ok".into());
     let _ = js_sys::Reflect::set(&message, &"url".into(), &absolute(url).into());
+    if let Some(as_of) = as_of {
+        let _ = js_sys::Reflect::set(&message, &"asOf".into(), &(as_of as f64).into());
+    }
     let _ = post.call1(&worker, &message);
 }
 

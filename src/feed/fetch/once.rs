@@ -9,11 +9,12 @@ use std::sync::Arc;
 use web_sys::AbortController;
 
 use super::http::send;
+use super::saved::saved_as_of;
 use super::stream::{load_registry, read_feed, read_saved_feed};
 use super::Source;
 use crate::feed::placement::{join, place, Placement};
+use crate::feed::refresh::{is_older, SavedCopy};
 use crate::feed::{Inventory, LoadError, Registry};
-use crate::fetch_error::FetchError;
 
 pub(super) enum Polled {
     Unchanged,
@@ -21,7 +22,7 @@ pub(super) enum Polled {
         inventory: Arc<Inventory>,
         placement: Placement,
         validator: Option<String>,
-        saved_copy: Option<FetchError>,
+        saved_copy: Option<SavedCopy>,
     },
 }
 
@@ -79,19 +80,32 @@ pub(super) async fn poll_once(
     let kept = early_registry
         .as_ref()
         .and_then(|loaded| loaded.as_ref().ok().cloned());
-    let feed = match feed {
-        Ok(Some(feed)) => feed,
+    let (mut inventory, new_validator, mut saved_copy) = match feed {
+        Ok(Some((inventory, validator, failed))) => {
+            (inventory, validator, failed.map(SavedCopy::Failed))
+        }
         Ok(None) => return (Ok(Polled::Unchanged), kept, retry_after),
         // Nothing shown yet (a reload during an outage): the saved copy.
         Err(LoadError::Fetch(error)) if previous.is_none() => {
-            match read_saved_feed(&source.feed, error).await {
-                Some(saved) => saved,
+            match read_saved_feed(&source.feed).await {
+                Some(saved) => (saved, None, Some(SavedCopy::Failed(error))),
                 None => return (Err(LoadError::Fetch(error)), kept, retry_after),
             }
         }
         Err(error) => return (Err(error), kept, retry_after),
     };
-    let (mut inventory, new_validator, saved_copy) = feed;
+    // Nothing shown yet (a reload), and the server sent data older than the
+    // copy this device saved a moment ago (a lagging mirror): the copy.
+    if previous.is_none() && saved_copy.is_none() {
+        let saved_at = saved_as_of(&source.feed).await;
+        if is_older(inventory.as_of, saved_at) {
+            if let Some(saved) = read_saved_feed(&source.feed).await {
+                let sent = inventory.as_of;
+                inventory = saved;
+                saved_copy = sent.map(SavedCopy::ServerSentOlder);
+            }
+        }
+    }
     let mut loaded = kept.clone();
     let arrived = early_registry.as_ref().map(|r| r.as_deref());
     let placement = match place(&mut inventory, registry.as_deref(), arrived) {

@@ -12,12 +12,13 @@ use web_sys::AbortController;
 
 use super::boot::take_early;
 use super::document;
-use super::http::{abort_with, send};
+use super::http::{abort_with, confirm_read, send};
 use super::once::{poll_once, Polled, Requests};
 use crate::feed::placement::{ask_with_feed, Placement};
-use crate::feed::refresh::{delay_with_retry_after, judge_arrival, next_delay_ms, Arrival};
+use crate::feed::refresh::{
+    delay_with_retry_after, judge_arrival, next_delay_ms, Arrival, SavedCopy,
+};
 use crate::feed::{Inventory, LoadError, Registry};
-use crate::fetch_error::FetchError;
 use crate::time::TaipeiDateTime;
 use crate::timers::{clear_timeout, set_timeout};
 
@@ -39,7 +40,7 @@ pub enum Outcome {
         placement: Placement,
         /// The network failed this way and this is the copy saved on this
         /// device (by the service worker).
-        saved_copy: Option<FetchError>,
+        saved_copy: Option<SavedCopy>,
     },
     /// The server said nothing changed (304, or the same validator).
     Unchanged,
@@ -253,6 +254,11 @@ fn poll(weak: &Weak<RefCell<State>>) {
                         Arrival::RefuseOlder(as_of) => Outcome::Older { as_of },
                         Arrival::NetworkFailed(error) => Outcome::Failed(LoadError::Fetch(error)),
                         Arrival::Apply => {
+                            if saved_copy.is_none() {
+                                // Shown: the worker's copy of it becomes the fallback.
+                                let as_of = inventory.as_of.map(TaipeiDateTime::unix_seconds);
+                                confirm_read(&s.source.feed, as_of);
+                            }
                             s.validator = validator;
                             s.previous = Some(inventory.clone());
                             Outcome::Loaded {
@@ -270,7 +276,7 @@ fn poll(weak: &Weak<RefCell<State>>) {
                 outcome,
                 Outcome::Failed(_)
                     | Outcome::Loaded {
-                        saved_copy: Some(_),
+                        saved_copy: Some(SavedCopy::Failed(_)),
                         ..
                     }
             );

@@ -8,6 +8,7 @@ use gloo_net::http::Response;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::window;
+use crate::time::TaipeiDateTime;
 
 /// The worker's cache of answers the page could read: the same name as
 /// `DATA` in public/sw.js.
@@ -33,4 +34,13 @@ pub(super) async fn saved_answer(url: &str) -> Option<Response> {
         .dyn_into::<web_sys::Response>()
         .ok()
         .map(Response::from)
+}
+
+/// The time of the data in the saved copy of `url`, as the page told the
+/// worker when it confirmed the copy (`x-mask-map-as-of`): known without
+/// reading the copy itself.
+pub(super) async fn saved_as_of(url: &str) -> Option<TaipeiDateTime> {
+    let seconds = saved_answer(url).await?.headers().get("x-mask-map-as-of")?;
+    let seconds = i64::from_str_radix(seconds.trim(), 10).ok()?;
+    Some(TaipeiDateTime::from_unix_seconds(seconds))
 }

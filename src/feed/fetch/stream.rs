@@ -56,10 +56,9 @@ pub(super) async fn read_feed(
     let Some((parsed, new_validator, saved_copy)) = deadline.judge(url, result).await? else {
         return Ok(None);
     };
+    // Confirmed to the worker by the poller, once it is shown: an answer
+    // older than the data on screen must not become the fallback.
     let mut inventory = parsed.map_err(LoadError::Feed)?;
-    if saved_copy.is_none() {
-        confirm_read(url);
-    }
     crate::timers::mark("feed-parsed");
     crate::timers::next_task().await;
     if let Some(previous) = previous {
@@ -68,13 +67,12 @@ pub(super) async fn read_feed(
     Ok(Some((inventory, new_validator, saved_copy)))
 }
 
-/// The copy of the feed at `url` saved on this device, read, as the data
-/// to show when the network failed with `error`.
-pub(super) async fn read_saved_feed(url: &str, error: FetchError) -> Option<Read> {
+/// The copy of the feed at `url` saved on this device, read: the data to
+/// show when the network failed, or sent older data than this.
+pub(super) async fn read_saved_feed(url: &str) -> Option<Inventory> {
     let response = saved_answer(url).await?;
     let deadline = Deadline::start(None);
-    let inventory = parse_as_it_arrives(&response, &deadline).await.ok()?.ok()?;
-    Some((inventory, None, Some(error)))
+    parse_as_it_arrives(&response, &deadline).await.ok()?.ok()
 }
 
 /// The longest stretch of parsing in one task: a refresh of a large feed
@@ -138,7 +136,7 @@ pub(super) async fn load_registry(
     in_slices(|| parse.step(PARSE_ROWS_PER_LOOK)).await;
     let registry = parse.finish().map(Rc::new).map_err(LoadError::Feed)?;
     if !saved {
-        confirm_read(url);
+        confirm_read(url, None);
     }
     Ok(registry)
 }
