@@ -25,6 +25,8 @@ export class FeedServer {
   readonly seen: Seen[] = [];
   private server?: Server;
   private answers = new Map<string, Answer>();
+  /** Requests left hanging whose connection the client has not yet given up. */
+  hanging = 0;
   url = '';
 
   answer(path: string, answer: Answer) {
@@ -47,6 +49,8 @@ export class FeedServer {
         res.writeHead(404, cors).end('not found');
       } else if ('hang' in answer) {
         record(0); // never answered
+        this.hanging++;
+        res.on('close', () => this.hanging--);
       } else if ('broken' in answer) {
         record(200);
         res.writeHead(200, { ...cors, 'content-length': answer.broken.length, 'content-type': 'text/csv' });

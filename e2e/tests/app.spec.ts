@@ -12,7 +12,10 @@ test('the default page maps every pharmacy of the bundled real snapshot', async 
   expect(await app.settled()).toMatch(/^(ok|stale)$/);
   await expect(app.feedStatus).toHaveAttribute('data-count', String(expected.count));
   await expect(app.feedStatus).toHaveAttribute('data-as-of', expected.asOf!);
-  await expect(app.feedStatus).toContainText(`${expected.count} 家藥局`);
+  await expect(app.feedStatus).toHaveAttribute('data-located', String(expected.locatedIds.length));
+  // The header counts what is on the map, and says how many are not.
+  const unplaced = expected.count - expected.locatedIds.length;
+  await expect(app.feedStatus).toContainText(`地圖上 ${expected.locatedIds.length.toLocaleString('en')} 家藥局（${unplaced} 家無位置）`);
   // Fitted to all of Taiwan: every located pharmacy is in view, as a pin or in a cluster.
   await expect.poll(() => app.shownCount()).toBe(expected.locatedIds.length);
   await expect(app.clusters.first()).toBeVisible();

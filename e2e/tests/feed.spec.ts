@@ -266,7 +266,7 @@ test('with a registry that places most, the header counts what is on the map', a
   const located = expected.locatedIds.length;
   await expect(app.feedStatus).toHaveAttribute('data-located', String(located));
   await expect(app.feedStatus).toContainText(
-    `${located.toLocaleString('en-US')} pharmacies on the map, ${(expected.count - located).toLocaleString('en-US')} without a location`,
+    `${located.toLocaleString('en-US')} pharmacies on the map (${(expected.count - located).toLocaleString('en-US')} without a location)`,
   );
   // Matching only some pharmacies is no problem of the registry's.
   await expect(app.feedStatus).not.toHaveAttribute('data-problem');

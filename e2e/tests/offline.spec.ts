@@ -32,8 +32,8 @@ test('after one visit, a reload with no network shows the last data, its age and
   await expect(app.feedStatus).toHaveAttribute('data-state', 'stale');
   await expect(app.feedStatus).toHaveAttribute('data-count', count!);
   await expect(app.feedStatus).toHaveAttribute('data-as-of', asOf!);
-  await expect(app.feedStatus).toContainText('Offline: showing the data last saved on this device');
-  await expect(app.feedStatus).toContainText('data of 2020-03-03 11:23');
+  await expect(app.feedStatus).toHaveAttribute('data-saved-copy', 'true');
+  await expect(app.feedStatus).toContainText('This device is offline. Showing the data of 2020-03-03 11:23 saved on this device.');
   await expect.poll(() => app.shownCount()).toBe(shown);
   // The rest of the app works too: the rules answer.
   await app.eligibility.enter('3');
@@ -98,6 +98,10 @@ async function savedOnThisDevice(page: Page) {
 /** The data saved on this device is what the map shows, whole. */
 async function expectSavedCopyShown(app: MapPage, saved: { count: string; asOf: string; shown: number }, timeout = 15_000) {
   await expect(app.feedStatus).toHaveAttribute('data-state', 'stale', { timeout });
+  await expect(app.feedStatus).toHaveAttribute('data-saved-copy', 'true');
+  await expect(app.feedStatus).toContainText('saved on this device');
+  // The device is online: the server is at fault, not the connection.
+  await expect(app.feedStatus).not.toContainText('offline');
   await expect(app.feedStatus).toHaveAttribute('data-count', saved.count);
   await expect(app.feedStatus).toHaveAttribute('data-as-of', saved.asOf);
   await expect.poll(() => app.shownCount()).toBe(saved.shown);
