@@ -111,11 +111,11 @@ fn the_header_counts_what_is_on_the_map() {
     assert_eq!(pharmacies_shown(Lang::En, 6588, 6588), "6,588 pharmacies");
     assert_eq!(
         pharmacies_shown(Lang::En, 6588, 5764),
-        "5,764 pharmacies on the map (824 without a location)"
+        "5,764 pharmacies on the map, 824 without a location"
     );
     assert_eq!(
         pharmacies_shown(Lang::ZhTw, 6588, 5764),
-        "地圖上 5,764 家藥局（824 家無位置）"
+        "地圖上 5,764 家藥局，824 家無位置"
     );
     assert_eq!(
         registry_failed_header(Lang::En, 6588),

@@ -26,15 +26,15 @@ pub fn feed_loaded(
 }
 
 /// How many pharmacies are on the map, and how many are not when some
-/// have no location: "5,764 pharmacies on the map (824 without a location)".
+/// have no location: "5,764 pharmacies on the map, 824 without a location".
 pub fn pharmacies_shown(lang: Lang, count: usize, located: usize) -> String {
     let unplaced = count.saturating_sub(located);
     let (count, located, unplaced) = (grouped(count), grouped(located), grouped(unplaced));
     match (lang, unplaced.as_str()) {
         (Lang::ZhTw, "0") => format!("{count} 家藥局"),
-        (Lang::ZhTw, _) => format!("地圖上 {located} 家藥局（{unplaced} 家無位置）"),
+        (Lang::ZhTw, _) => format!("地圖上 {located} 家藥局，{unplaced} 家無位置"),
         (Lang::En, "0") => format!("{count} pharmacies"),
-        (Lang::En, _) => format!("{located} pharmacies on the map ({unplaced} without a location)"),
+        (Lang::En, _) => format!("{located} pharmacies on the map, {unplaced} without a location"),
     }
 }
 
