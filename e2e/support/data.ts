@@ -55,7 +55,7 @@ export function expectedFromGeoJson(doc: any): Expected {
 }
 
 /** The data rows of an NHIA CSV, split plainly (the files use no quoting). */
-function csvRows(name: string): string[][] {
+export function csvRows(name: string): string[][] {
   return readData(name)
     .toString('utf8')
     .replace(/^\uFEFF/, '')

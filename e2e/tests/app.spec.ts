@@ -15,7 +15,7 @@ test('the default page maps every pharmacy of the bundled real snapshot', async 
   await expect(app.feedStatus).toHaveAttribute('data-located', String(expected.locatedIds.length));
   // The header counts what is on the map, and says how many are not.
   const unplaced = expected.count - expected.locatedIds.length;
-  await expect(app.feedStatus).toContainText(`地圖上 ${expected.locatedIds.length.toLocaleString('en')} 家藥局（${unplaced} 家無位置）`);
+  await expect(app.feedStatus).toContainText(`地圖上 ${expected.locatedIds.length.toLocaleString('en')} 家藥局，${unplaced} 家無位置`);
   // Fitted to all of Taiwan: every located pharmacy is in view, as a pin or in a cluster.
   await expect.poll(() => app.shownCount()).toBe(expected.locatedIds.length);
   await expect(app.clusters.first()).toBeVisible();

@@ -157,7 +157,7 @@ test.describe('on a phone', () => {
       expect(app.pageErrors).toEqual([]);
     });
 
-    test(`reload with the worker installed, ${step.name}`, async ({ page }) => {
+    test(`reload with the worker installed, ${step.name}`, async ({ page }, info) => {
       server.answer('/feed', { body: readData(GOOD) });
       const app = new MapPage(page);
       await open(app);
@@ -176,6 +176,7 @@ test.describe('on a phone', () => {
       if (step.name === 'hang') {
         expect(Date.now() - reloaded, 'the saved copy is on the map within 12 s').toBeLessThan(12_000);
       }
+      if (step.name === '503 with Retry-After') await app.screenshot('outage', info.project.name);
       expect(app.pageErrors).toEqual([]);
     });
   }

@@ -1,9 +1,10 @@
 // The feed layer as a citizen meets it, with the feed served by the test's
 // own local server: every real format loads; a broken answer leaves the last
 // good data on screen; an unchanged feed costs a 304; a hidden tab stops polling.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
 import { FeedServer } from '../support/feed-server';
+import { nextPoll } from '../support/polls';
 import {
   DEFAULT_REGISTRY,
   KIANG,
@@ -116,25 +117,6 @@ test('a quoted name with a comma, a doubled quote and a line break, in a CRLF fi
   expect(app.pageErrors).toEqual([]);
 });
 
-/** Advances the page's clock until the app polls `path` again, and no
- *  further: the poll's own 20 s timeout runs on the same fake clock, so
- *  advancing past a request still on its way would abort it. */
-async function nextPoll(page: Page, path: string) {
-  const url = `${server.url}${path}`;
-  let issued = 0;
-  const count = (r: { url(): string }) => {
-    if (r.url() === url) issued++;
-  };
-  page.on('request', count);
-  const before = server.requestsFor(path).length;
-  for (let step = 0; step < 400 && issued === 0; step++) {
-    await page.clock.runFor(5_000);
-    await page.waitForTimeout(20);
-  }
-  page.off('request', count);
-  await expect.poll(() => server.requestsFor(path).length, { message: 'the app polled again' }).toBeGreaterThan(before);
-}
-
 test('a 500, a timeout, a truncated file and an HTML page each give error, keep the data, and retry', async ({ page }) => {
   // Four failures and recoveries: 22 s on a fresh machine, near the default 30 s.
   test.slow();
@@ -154,7 +136,7 @@ test('a 500, a timeout, a truncated file and an HTML page each give error, keep 
   ];
   for (const [name, answer, message] of failures) {
     server.answer('/feed', answer);
-    await nextPoll(page, '/feed');
+    await nextPoll(page, server, '/feed');
     if (name === 'timeout') await page.clock.runFor(21_000);
     await expect(app.feedStatus, name).toHaveAttribute('data-state', 'error');
     await expect(app.feedStatus, name).toContainText(message);
@@ -165,7 +147,7 @@ test('a 500, a timeout, a truncated file and an HTML page each give error, keep 
   // Failures back off: the gaps between polls grew (60 s, then 120, 240, 480 ± 10 %).
   // Recovery: the next poll that gets the feed shows it again.
   server.answer('/feed', { body: good, contentType: 'application/json' });
-  await nextPoll(page, '/feed');
+  await nextPoll(page, server, '/feed');
   await expectShown(app, expected);
   expect(app.pageErrors).toEqual([]);
 });
@@ -194,7 +176,7 @@ test('a changed feed redraws the pins with their new stock, and the map is never
   await app.map.watchFewestMarkers();
 
   server.answer('/feed', { body: Buffer.from(soldOut) });
-  await nextPoll(page, '/feed');
+  await nextPoll(page, server, '/feed');
   await expect(pin).toHaveAttribute('data-stock', 'none');
   await app.settled();
   await expect(app.feedStatus).toHaveAttribute('data-count', String(expectedFromMaskCsv(MASK_CSV, DEFAULT_REGISTRY).count));
@@ -212,7 +194,7 @@ test('an unchanged feed is revalidated with its ETag, answered 304, and kept', a
   await app.goto({ feed: `${server.url}/feed`, tiles: 'none', zoom: '6' }, { stubNetwork: false });
   await expectShown(app, expected);
 
-  await nextPoll(page, '/feed');
+  await nextPoll(page, server, '/feed');
   const [first, second] = server.requestsFor('/feed');
   expect(first.status).toBe(200);
   expect(second.headers['if-none-match'], 'a conditional request').toBeTruthy();
@@ -266,7 +248,7 @@ test('with a registry that places most, the header counts what is on the map', a
   const located = expected.locatedIds.length;
   await expect(app.feedStatus).toHaveAttribute('data-located', String(located));
   await expect(app.feedStatus).toContainText(
-    `${located.toLocaleString('en-US')} pharmacies on the map (${(expected.count - located).toLocaleString('en-US')} without a location)`,
+    `${located.toLocaleString('en-US')} pharmacies on the map, ${(expected.count - located).toLocaleString('en-US')} without a location`,
   );
   // Matching only some pharmacies is no problem of the registry's.
   await expect(app.feedStatus).not.toHaveAttribute('data-problem');

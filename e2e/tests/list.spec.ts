@@ -2,7 +2,7 @@
 // type, on the default real snapshot (2020-03-03 NHIA CSV).
 import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
-import { DEFAULT_FEED, DEFAULT_REGISTRY, expectedDefault, readData, readSnapshot } from '../support/data';
+import { DEFAULT_FEED, DEFAULT_REGISTRY, csvRows, expectedDefault, readData, readSnapshot } from '../support/data';
 
 test('search finds a pharmacy by a half-width fragment of its full-width address', async ({ page }, info) => {
   // From the raw file: 0145080011,衛生福利部花蓮醫院豐濱原住民分院,花蓮縣豐濱鄉豐濱村光豐路４１號,…
@@ -33,16 +33,8 @@ test('search finds a pharmacy by a half-width fragment of its full-width address
   expect(app.pageErrors).toEqual([]);
 });
 
-/** The default feed's rows, split plainly (the NHIA files use no quoting). */
-function maskRows(): string[][] {
-  return readData(DEFAULT_FEED)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.trim())
-    .map((l) => l.split(','));
-}
+/** The default feed's rows. */
+const maskRows = () => csvRows(DEFAULT_FEED);
 
 /** The search's folding, written again: full-width ASCII to half-width, 台 to 臺, lower case. */
 function fold(text: string): string {
