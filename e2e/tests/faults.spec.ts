@@ -36,7 +36,7 @@ test.afterEach(async () => server.stop());
 function open(app: MapPage) {
   // All of Taiwan in view at zoom 6: every located pharmacy is a pin or in a cluster.
   return app.goto(
-    { feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', zoom: '6', date: '2020-02-11' },
+    { feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', zoom: '6' },
     { stubNetwork: false },
   );
 }
