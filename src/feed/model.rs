@@ -256,6 +256,10 @@ pub struct Inventory {
     /// The feed's own "as of" time: the newest row stamp it carries.
     pub as_of: Option<TaipeiDateTime>,
     pub issues: Vec<RowIssue>,
+    /// The products any pharmacy has a count of, worked out once: the list,
+    /// the filters and the panels ask at every render, and a product no
+    /// pharmacy counts meant a look at every one (11 ms at 200,000, 4x CPU).
+    pub(crate) products: Vec<Product>,
 }
 
 impl Inventory {
@@ -282,6 +286,7 @@ impl Inventory {
             .collect();
         let kept = gone.len();
         self.pharmacies.extend(gone);
+        self.products = products_counted(&self.pharmacies);
         kept
     }
 
@@ -299,14 +304,7 @@ impl Inventory {
 
     /// Products the feed counts for at least one pharmacy, in [`Product::ALL`] order.
     pub fn products(&self) -> Vec<Product> {
-        Product::ALL
-            .into_iter()
-            .filter(|&product| {
-                self.pharmacies
-                    .iter()
-                    .any(|p| p.stock.get(product).is_some())
-            })
-            .collect()
+        self.products.clone()
     }
 
     /// The counties the pharmacies are in, each once, in order of their names
@@ -336,6 +334,14 @@ impl Inventory {
             .filter(|p| available.contains(p))
             .or(available.first().copied())
     }
+}
+
+/// The products any of `pharmacies` has a count of, in [`Product::ALL`]'s order.
+pub(crate) fn products_counted(pharmacies: &[Pharmacy]) -> Vec<Product> {
+    Product::ALL
+        .into_iter()
+        .filter(|&product| pharmacies.iter().any(|p| p.stock.get(product).is_some()))
+        .collect()
 }
 
 /// Each name once, in order. Deduplicated before sorting: a few dozen names

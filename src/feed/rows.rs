@@ -159,6 +159,7 @@ impl Rows {
         }
         let as_of = self.pharmacies.iter().filter_map(|p| p.updated).max();
         Ok(Inventory {
+            products: super::model::products_counted(&self.pharmacies),
             format: self.format,
             pharmacies: self.pharmacies,
             as_of,
