@@ -10,13 +10,13 @@
 // Requests the Content-Security-Policy refuses are recorded from the start
 // (their events come before the app is up): the app then calls such a
 // failure "blocked", not a connection problem (was_blocked in
-// src/feed/fetch/http.rs), and the interface hears `mask-map-blocked`.
+// src/feed/fetch/http.rs), and src/ui/policy.rs reads what came before it
+// listened itself.
 window.__maskMapBlocked = new Set();
 addEventListener('securitypolicyviolation', (event) => {
   const directive = event.effectiveDirective || event.violatedDirective;
   if (directive !== 'connect-src' && directive !== 'img-src') return;
   window.__maskMapBlocked.add(event.blockedURI);
-  dispatchEvent(new CustomEvent('mask-map-blocked', { detail: { url: event.blockedURI, directive } }));
 });
 
 // The feed is requested by the app itself as it starts, before it builds its

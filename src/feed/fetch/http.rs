@@ -82,15 +82,7 @@ pub fn was_blocked(url: &str) -> bool {
 /// `url` resolved against the page's address, as the browser requests it.
 fn absolute(url: &str) -> String {
     let base = window().location().href().unwrap_or_default();
-    js_sys::Reflect::get(&window(), &"URL".into())
-        .ok()
-        .and_then(|ctor| ctor.dyn_into::<js_sys::Function>().ok())
-        .and_then(|ctor| {
-            js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&url.into(), &base.into())).ok()
-        })
-        .and_then(|parsed| js_sys::Reflect::get(&parsed, &"href".into()).ok())
-        .and_then(|href| href.as_string())
-        .unwrap_or_else(|| url.to_owned())
+    web_sys::Url::new_with_base(url, &base).map_or_else(|_| url.to_owned(), |parsed| parsed.href())
 }
 
 /// The whole body of the answer to a GET [`send`] sent for `url`, within the
