@@ -6,21 +6,30 @@ import type { FeedServer } from './feed-server';
 /** Advances the page's clock until the app asks `server` for `path` again,
  *  and no further: a poll's own deadlines run on the same fake clock, so
  *  advancing past a request still on its way would abort it. Returns how
- *  far the clock went, in ms. */
+ *  far the clock went, in ms. The page's own calls to `fetch` are counted
+ *  in the page (Playwright's request events can arrive a step late on a
+ *  busy machine, and a step too many is a poll aborted by its deadline). */
 export async function nextPoll(page: Page, server: FeedServer, path: string): Promise<number> {
   const url = `${server.url}${path}`;
-  let issued = 0;
-  const count = (r: { url(): string }) => {
-    if (r.url() === url) issued++;
-  };
-  page.on('request', count);
+  const fetched = () =>
+    page.evaluate((url) => {
+      const w = window as unknown as { fetch: typeof fetch; __fetched?: string[] };
+      if (!w.__fetched) {
+        const calls: string[] = (w.__fetched = []);
+        const original = w.fetch;
+        w.fetch = (input, init) => {
+          calls.push(input instanceof Request ? input.url : String(input));
+          return original.call(window, input, init);
+        };
+      }
+      return w.__fetched.filter((u) => u === url).length;
+    }, url);
+  const asked = await fetched();
   const before = server.requestsFor(path).length;
   const started = await page.evaluate(() => Date.now());
-  for (let step = 0; step < 400 && issued === 0; step++) {
+  for (let step = 0; step < 400 && (await fetched()) === asked; step++) {
     await page.clock.runFor(5_000);
-    await page.waitForTimeout(20);
   }
-  page.off('request', count);
   await expect.poll(() => server.requestsFor(path).length, { message: 'the app polled again' }).toBeGreaterThan(before);
   return (await page.evaluate(() => Date.now())) - started;
 }
