@@ -66,7 +66,8 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     // Where the rows are scrolled to; with `rows_too`, a row's height
     // measured again as well (a layout, so not on every scroll).
     let measure = move |rows_too: bool| {
-        let Some(element) = scroller.get_untracked() else {
+        // Closed (hidden), the list has nothing to measure.
+        let Some(element) = scroller.get_untracked().filter(|e| e.client_height() > 0) else {
             return;
         };
         let row = rows_too
@@ -236,39 +237,40 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     };
 
     view! {
-        <Show when=move || open.get()>
-            <section
-                class="list"
-                data-testid="list"
-                aria-labelledby="list-heading"
-                aria-busy=move || busy.get().to_string()
-            >
-                <div class="list__head">
-                    <h2 id="list-heading" class="list__heading">{i18n::list_heading(lang)}</h2>
-                    <button class="details__close" on:click=move |_| open.set(false) aria-label=i18n::close(lang)>
-                        "×"
-                    </button>
-                </div>
-                <input
-                    class="list__search"
-                    data-testid="list-search"
-                    type="search"
-                    placeholder=i18n::search_placeholder(lang)
-                    aria-label=i18n::search_placeholder(lang)
-                    prop:value=move || query.get()
-                    on:input=move |e| {
-                        busy.set(true);
-                        query.set(event_target_value(&e));
-                    }
-                />
-                {count}
-                <div class="list__scroller" node_ref=scroller on:scroll=move |_| measure(false)>
-                    <ol class="list__items" style:height=height style:padding-top=above>
-                        <For each=rows key=|key| *key children=row />
-                    </ol>
-                </div>
-            </section>
-        </Show>
+        // Built once and hidden while closed: opening it then only shows
+        // it, in a task short enough for a slow phone.
+        <section
+            class="list"
+            data-testid="list"
+            hidden=move || !open.get()
+            aria-labelledby="list-heading"
+            aria-busy=move || busy.get().to_string()
+        >
+            <div class="list__head">
+                <h2 id="list-heading" class="list__heading">{i18n::list_heading(lang)}</h2>
+                <button class="details__close" on:click=move |_| open.set(false) aria-label=i18n::close(lang)>
+                    "×"
+                </button>
+            </div>
+            <input
+                class="list__search"
+                data-testid="list-search"
+                type="search"
+                placeholder=i18n::search_placeholder(lang)
+                aria-label=i18n::search_placeholder(lang)
+                prop:value=move || query.get()
+                on:input=move |e| {
+                    busy.set(true);
+                    query.set(event_target_value(&e));
+                }
+            />
+            {count}
+            <div class="list__scroller" node_ref=scroller on:scroll=move |_| measure(false)>
+                <ol class="list__items" style:height=height style:padding-top=above>
+                    <For each=rows key=|key| *key children=row />
+                </ol>
+            </div>
+        </section>
     }
 }
 
