@@ -270,7 +270,9 @@ fn App() -> impl IntoView {
                 <FilterBar />
                 <BuyTodaySummary rules product day open=eligibility_open />
             </header>
-            <main class="app-main">
+            // While the list covers them, the map and the sheet are not drawn:
+            // a scroll frame then lays out and composites the list alone.
+            <main class="app-main" class:app-main--list=move || list_open.get()>
                 <LinkProblems />
                 <PharmacyMap config=config.clone() />
                 <Sheet full=sheet_full>

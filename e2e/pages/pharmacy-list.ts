@@ -28,6 +28,10 @@ export class PharmacyList {
     await this.answered();
   }
 
+  async close() {
+    await this.element.getByRole('button', { name: /close|關閉/i }).click();
+  }
+
   async search(text: string) {
     await this.searchBox.fill(text);
     await this.answered();

@@ -93,6 +93,26 @@ test('only the rows in view are in the page, and every matching pharmacy can be 
   expect(app.pageErrors).toEqual([]);
 });
 
+test('while the list covers the map, the map is not drawn, and closing the list brings it back as it was', async ({ page }) => {
+  const app = new MapPage(page);
+  await app.goto({ tiles: 'none', lang: 'en', at: '25.0336,121.5648' });
+  await app.settled();
+  const clusters = await app.map.clusters.count();
+  expect(clusters).toBeGreaterThan(0);
+  await expect(app.map.clusters.first()).toBeVisible();
+  await expect(app.nearest.items.first()).toBeVisible();
+  await app.list.open();
+  // Hidden, not just covered: a scroll of the list lays out and paints the list alone.
+  await expect(app.map.clusters.first()).toBeHidden();
+  await expect(app.nearest.items.first()).toBeHidden();
+  await app.list.close();
+  await expect(app.list.element).toBeHidden();
+  await expect(app.map.clusters.first()).toBeVisible();
+  await expect(app.nearest.items.first()).toBeVisible();
+  expect(await app.map.clusters.count()).toBe(clusters);
+  expect(app.pageErrors).toEqual([]);
+});
+
 test('the keyboard walks the list a pharmacy at a time, past the rows first rendered', async ({ page }) => {
   const app = new MapPage(page);
   await app.goto({ tiles: 'none', lang: 'en' });
