@@ -85,6 +85,15 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves at the start of the next frame, before its layout: what changes
+/// the page then is laid out in that frame.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| w.request_animation_frame(&resolve));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Frees a large collection `per_task` items at a time, a task each: an old
 /// inventory's thousands of pharmacies (and their strings) freed at once
 /// would hold the main thread for several frames on a mid-range phone.

@@ -29,8 +29,9 @@ const ROW_PX: f64 = 72.0;
 /// Rows rendered past each edge of the view: Tab and a short scroll find
 /// the next rows already there.
 const OVERSCAN: usize = 3;
-/// Rows a new answer renders in its own task; the rest follow a task later.
-const FIRST_ROWS: usize = 6;
+/// Rows a new answer or a jump adds to the page in each frame: a screenful
+/// of new rows laid out at once made a frame too long for a slow phone.
+const ROWS_PER_FRAME: usize = 4;
 /// The longest stretch of list work in one task, as for feed parsing.
 const SLICE_MS: f64 = 8.0;
 
@@ -57,12 +58,14 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
     state.on_next_visit(move || query.set(String::new()));
     let shown = RwSignal::new(None::<Shown>);
     // How many rows in view to render for now: all but just after a new
-    // answer or a jump (see `show_first_rows_first`).
+    // answer or a jump (see `reveal_in_frames`).
     let first_rows = RwSignal::new(usize::MAX);
+    let reveals = StoredValue::new(0u32);
     let busy = RwSignal::new(false);
     let scroller = NodeRef::<html::Div>::new();
     // The scroll offset, the view's and a row's height, in CSS px.
     let scroll = RwSignal::new((0.0, 0.0, ROW_PX));
+    let reveal = move || reveal_in_frames(first_rows, scroll, reveals);
     // Where the rows are scrolled to; with `rows_too`, a row's height
     // measured again as well (a layout, so not on every scroll).
     let measure = move |rows_too: bool| {
@@ -84,10 +87,10 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
         );
         let (top, height, row) = scroll.get_untracked();
         if (top, height, row) != now {
-            // A jump (a dragged scroll bar) shows the rows in view first,
-            // the rest a task later, as a new answer does.
+            // A jump (a dragged scroll bar) brings in a screenful of new
+            // rows, a few a frame, as a new answer does.
             if (now.0 - top).abs() > height {
-                show_first_rows_first(first_rows);
+                reveal();
             }
             scroll.set(now);
         }
@@ -154,7 +157,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                     element.set_scroll_top(0);
                 }
             }
-            show_first_rows_first(first_rows);
+            reveal();
             let old = shown.try_update(|s| {
                 s.replace(Shown {
                     inventory,
@@ -166,6 +169,8 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                 let_go(old.inventory);
             }
             busy.set(false);
+            // Once a frame has laid the rows out, measuring one costs nothing.
+            crate::timers::next_frame().await;
             crate::timers::next_task().await;
             measure(true);
         });
@@ -317,14 +322,38 @@ fn list_row(
     }
 }
 
-/// Renders only the first [`FIRST_ROWS`] rows in view in this task and the
-/// others in the next: laying out a screenful of new text is most of the
-/// work of a frame.
-fn show_first_rows_first(first_rows: RwSignal<usize>) {
-    first_rows.set(FIRST_ROWS);
+/// Renders the first [`ROWS_PER_FRAME`] rows in view now and
+/// [`ROWS_PER_FRAME`] more in each frame after, until the view and its
+/// overscan are full: laying out new rows is most of a frame's work. A newer
+/// reveal (`reveals` counts them) takes over.
+fn reveal_in_frames(
+    first_rows: RwSignal<usize>,
+    scroll: RwSignal<(f64, f64, f64)>,
+    reveals: StoredValue<u32>,
+) {
+    let mine = reveals.get_value().wrapping_add(1);
+    reveals.set_value(mine);
+    first_rows.set(ROWS_PER_FRAME);
     wasm_bindgen_futures::spawn_local(async move {
-        crate::timers::next_task().await;
-        first_rows.set(usize::MAX);
+        // The frame that lays out the first rows may have begun already (a
+        // scroll event runs inside one): the next rows wait for the one after.
+        crate::timers::next_frame().await;
+        loop {
+            crate::timers::next_frame().await;
+            if reveals.get_value() != mine {
+                return;
+            }
+            let (_, height, row) = scroll.get_untracked();
+            // The rows in view and the overscan below; the overscan above
+            // comes last.
+            let enough = (height / row).ceil() as usize + 1 + OVERSCAN;
+            let more = first_rows.get_untracked().saturating_add(ROWS_PER_FRAME);
+            if more >= enough {
+                first_rows.set(usize::MAX);
+                return;
+            }
+            first_rows.set(more);
+        }
     });
 }
 
