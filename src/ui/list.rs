@@ -228,6 +228,19 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
         let (start, _, _, row) = window();
         px(start as f64 * row)
     };
+    // One listener for every row's button: rows come and go as the list
+    // scrolls, and a listener each was a closure made and dropped each time.
+    let choose = move |e: leptos::ev::MouseEvent| {
+        let code = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".list-item > button").ok().flatten())
+            .and_then(|button| button.parent_element())
+            .and_then(|row| row.get_attribute("data-id"));
+        if code.is_some() {
+            state.selected.set(code);
+        }
+    };
     let count = move || {
         shown.with(|s| {
             s.as_ref().map(|s| {
@@ -271,7 +284,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
             />
             {count}
             <div class="list__scroller" node_ref=scroller on:scroll=move |_| measure(false)>
-                <ol class="list__items" style:height=height style:padding-top=above>
+                <ol class="list__items" style:height=height style:padding-top=above on:click=choose>
                     <For each=rows key=|key| *key children=row />
                 </ol>
             </div>
@@ -287,17 +300,16 @@ fn list_row(
     total: usize,
     query: &ListQuery,
 ) -> impl IntoView {
-    let AppState {
-        selected,
-        levels,
-        lang,
-        ..
-    } = state;
+    let AppState { levels, lang, .. } = state;
     let product = query.product;
     let count = product.and_then(|pr| p.stock.get(pr));
     let level = p.stock_level(product, levels);
+    let stock = format!(
+        "{} · {}",
+        count.map_or_else(|| "—".to_owned(), |c| c.to_string()),
+        i18n::stock_level(lang, level)
+    );
     let metres = query.from.zip(p.location).map(|(a, b)| distance_m(a, b));
-    let code = p.code.clone();
     view! {
         <li
             class="list-item"
@@ -306,14 +318,8 @@ fn list_row(
             aria-posinset=at + 1
             aria-setsize=total
         >
-            <button class="nearest-item__name" on:click=move |_| selected.set(Some(code.clone()))>
-                {p.name.clone()}
-            </button>
-            <span class=format!("list-item__stock stock--{}", level.as_str())>
-                {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
-                " · "
-                {i18n::stock_level(lang, level)}
-            </span>
+            <button class="nearest-item__name">{p.name.clone()}</button>
+            <span class=format!("list-item__stock stock--{}", level.as_str())>{stock}</span>
             <span class="list-item__where">
                 {metres.map(|m| view! { <span class="list-item__distance">{i18n::distance(lang, m)}</span> })}
                 <span class="list-item__address">{p.address.clone()}</span>
