@@ -162,6 +162,7 @@ fn App() -> impl IntoView {
     let picking = RwSignal::new(false);
     let selected = RwSignal::new(None::<String>);
     let list_open = RwSignal::new(false);
+    let map_covered = covered_after_a_frame(list_open);
     // A kiosk left alone goes back to how its link set it up.
     let visit = RwSignal::new(0_u32);
     let rules_problem = RwSignal::new(false);
@@ -272,7 +273,7 @@ fn App() -> impl IntoView {
             </header>
             // While the list covers them, the map and the sheet are not drawn:
             // a scroll frame then lays out and composites the list alone.
-            <main class="app-main" class:app-main--list=move || list_open.get()>
+            <main class="app-main" class:app-main--list=move || map_covered.get()>
                 <LinkProblems />
                 <PharmacyMap config=config.clone() />
                 <Sheet full=sheet_full>
@@ -293,6 +294,25 @@ fn App() -> impl IntoView {
             <EmbedDialog page_query open=embed_open />
         </div>
     }
+}
+
+/// Whether the list covers the map: from the frame after the one that shows
+/// the list (that frame is the list's own, its first layout the longest), and
+/// no longer as soon as the list closes.
+fn covered_after_a_frame(list_open: RwSignal<bool>) -> Signal<bool> {
+    let covered = RwSignal::new(false);
+    Effect::new(move |_| {
+        if !list_open.get() {
+            covered.set(false);
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::timers::next_frame().await;
+            crate::timers::next_task().await;
+            covered.set(list_open.get_untracked());
+        });
+    });
+    covered.into()
 }
 
 /// Today's date in Taipei, re-read every minute so an unattended kiosk
