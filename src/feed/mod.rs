@@ -4,6 +4,7 @@
 mod csv;
 mod filter;
 mod geojson;
+pub mod lagging;
 pub mod listing;
 mod model;
 pub mod placement;

@@ -136,6 +136,9 @@ impl NearestIndex {
 
 /// Beyond this, "nearest with stock" is no help on foot: say so.
 pub const USEFUL_RADIUS_M: f64 = 20_000.0;
+/// A pharmacy whose row lags (its count may be old) goes after every fresh
+/// one at most this much farther away.
+pub const LAGGING_DETOUR_M: f64 = 200.0;
 
 /// The answer to "where is the nearest pharmacy with stock?".
 #[derive(Debug, Clone, PartialEq)]
@@ -178,7 +181,9 @@ impl StockIndex {
     }
 
     /// The `k` nearest located pharmacies with stock of `product` that pass
-    /// `filters` (so "open now" applies when it is on), from `from`.
+    /// `filters` (so "open now" applies when it is on), from `from`; one
+    /// whose row lags goes after every fresh one at most
+    /// [`LAGGING_DETOUR_M`] farther, and the `k` are taken after that.
     pub fn nearest_stock(
         &self,
         product: Option<Product>,
@@ -192,15 +197,39 @@ impl StockIndex {
             let p = &pharmacies[self.pharmacy_of[point]];
             p.has_stock(product) && filters.admits(p, product, now)
         };
-        let items: Vec<Nearby> = self
-            .index
-            .nearest_where(from, k, &admit)
-            .into_iter()
-            .map(|n| Nearby {
-                index: self.pharmacy_of[n.index],
-                metres: n.metres,
-            })
-            .collect();
+        let as_of = self.inventory.as_of;
+        // Ranked by distance, plus the detour for a lagging row: a
+        // candidate farther than the k-th rank can't be among the k, so
+        // more are asked for until the farthest asked is past it.
+        let rank = |n: &Nearby| {
+            let lagging = pharmacies[self.pharmacy_of[n.index]].lagging(as_of);
+            (
+                n.metres + if lagging { LAGGING_DETOUR_M } else { 0.0 },
+                lagging,
+            )
+        };
+        let mut asked = k.max(1);
+        let items: Vec<Nearby> = loop {
+            let found = self.index.nearest_where(from, asked, &admit);
+            let exhausted = found.len() < asked;
+            let farthest = found.last().map_or(0.0, |n| n.metres);
+            let mut ranked: Vec<((f64, bool), Nearby)> =
+                found.into_iter().map(|n| (rank(&n), n)).collect();
+            // On equal ranks a fresh one first, then distance order (stable).
+            ranked.sort_by(|(a, _), (b, _)| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            ranked.truncate(k);
+            let kth = ranked.last().map_or(0.0, |r| r.0 .0);
+            if exhausted || k == 0 || farthest > kth {
+                break ranked
+                    .into_iter()
+                    .map(|(_, n)| Nearby {
+                        index: self.pharmacy_of[n.index],
+                        metres: n.metres,
+                    })
+                    .collect();
+            }
+            asked *= 2;
+        };
         let none_within_reach = items.first().is_none_or(|n| n.metres > USEFUL_RADIUS_M);
         NearestStock {
             items,
