@@ -1,6 +1,6 @@
 //! mask-map: find rationed goods at pharmacies during a shortage.
 //!
-//! The pure core (`config`, `coords`, `feed`, `fetch_error`, `i18n`,
+//! The pure core (`config`, `coords`, `feed`, `fetch_error`, `history`, `i18n`,
 //! `links`, `map::appearance`, `qr`, `rules`, `spatial`, `time`) has
 //! no browser types and is tested with plain `cargo test`. The browser glue
 //! (`app`, `state`, `timers`, `bench`, `map`, `ui`, `feed::fetch`) is compiled
@@ -11,6 +11,7 @@ pub mod config;
 pub mod coords;
 pub mod feed;
 pub mod fetch_error;
+pub mod history;
 pub mod i18n;
 pub mod links;
 pub mod map;
