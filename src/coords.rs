@@ -54,10 +54,25 @@ pub fn parse_degrees(text: &str) -> Option<f64> {
 /// Degrees as links and messages write them: 7 decimals (about 1 cm, as the
 /// feeds give them), without trailing zeros, so 121.5 and not 121.5000000.
 pub fn degrees_text(degrees: f64) -> String {
-    let mut text = format!("{degrees:.7}");
-    if text.contains('.') {
-        let kept = text.trim_end_matches('0').trim_end_matches('.').len();
-        text.truncate(kept);
+    let text = degrees_rounded(degrees, 7);
+    match text.strip_suffix(".0") {
+        Some(whole) => whole.to_owned(),
+        None => text,
     }
-    text
+}
+
+/// Degrees rounded to `places` decimals, written by serde_json's number
+/// writer: the shortest text that reads back as the same double (121.5, not
+/// 121.50000; 25.0 for 25), which for a value rounded to at most 7 decimals
+/// is those decimals. serde_json is already in the wasm, where core's float
+/// writer (`format!("{:.7}")`) would add about 8 KB gzipped
+/// (docs/decisions.md), and it is the writer of the reader
+/// [`parse_degrees`] uses. Below 1e-5 in size it writes an exponent
+/// ("1e-6"), which that reader reads back; no place in Taiwan is that
+/// close to the equator or the prime meridian.
+pub fn degrees_rounded(degrees: f64, places: i32) -> String {
+    let scale = 10_f64.powi(places);
+    let rounded = (degrees * scale).round() / scale;
+    // Finite for any finite degrees; NaN or an infinity has no place to write.
+    serde_json::Number::from_f64(rounded).map_or_else(|| "NaN".to_owned(), |n| n.to_string())
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use common::{data_dir, read_shared};
-use mask_map::coords::{degrees_text, parse_degrees};
+use mask_map::coords::{degrees_rounded, degrees_text, parse_degrees};
 use proptest::prelude::*;
 
 /// Every decimal with a point written in the real snapshots (coordinates
@@ -88,6 +88,29 @@ fn degrees_are_written_with_at_most_seven_decimals_and_no_trailing_zeros() {
     assert_eq!(degrees_text(25.0), "25");
     assert_eq!(degrees_text(25.033_333_333), "25.0333333");
     assert_eq!(degrees_text(-0.000_000_04), "-0");
+}
+
+#[test]
+fn rounded_degrees_are_the_number_core_writes_without_trailing_zeros() {
+    assert_eq!(degrees_rounded(25.03, 5), "25.03");
+    assert_eq!(degrees_rounded(121.567_891, 5), "121.56789");
+    assert_eq!(degrees_rounded(-121.5, 5), "-121.5");
+    assert_eq!(degrees_rounded(25.0, 5), "25.0");
+    for degrees in [
+        25.03,
+        121.56,
+        -121.5,
+        0.0,
+        180.0,
+        23.456_785_1,
+        22.999_999_96,
+    ] {
+        for places in [5, 7] {
+            let core = format!("{degrees:.places$}", places = places as usize);
+            let ours = parse_degrees(&degrees_rounded(degrees, places));
+            assert_eq!(ours, Some(core.parse().unwrap()), "{degrees} to {places}");
+        }
+    }
 }
 
 proptest! {

@@ -60,6 +60,8 @@ fn distances_and_walking_times_read_as_people_say_them() {
     assert_eq!(distance(Lang::En, 849.6), "850 m");
     assert_eq!(distance(Lang::En, 1000.0), "1.0 km");
     assert_eq!(distance(Lang::En, 3249.0), "3.2 km");
+    assert_eq!(distance(Lang::En, 19_960.0), "20.0 km");
+    assert_eq!(distance(Lang::En, 123_456.0), "123.5 km");
     assert_eq!(distance(Lang::ZhTw, 849.6), "850 公尺");
     assert_eq!(distance(Lang::ZhTw, 3249.0), "3.2 公里");
     assert_eq!(walking(Lang::En, 850.0), "about 11 min on foot");

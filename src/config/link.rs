@@ -2,7 +2,7 @@
 //! address bar, the other language, the full app and the embed snippet.
 
 use super::Lang;
-use crate::coords::LatLng;
+use crate::coords::{degrees_rounded, LatLng};
 use crate::feed::Filters;
 use crate::time::Date;
 
@@ -73,7 +73,7 @@ pub fn full_app_query(query: &str) -> String {
 /// `query`, the map's `center` and `zoom`, `mode=embed`; not `at`, `date` or
 /// `idle`, which belong to one visitor or one kiosk.
 pub fn embed_query(query: &str, center: Option<LatLng>, zoom: Option<u8>) -> String {
-    let at = center.map(|c| (format!("{:.5}", c.lat), format!("{:.5}", c.lng)));
+    let at = center.map(|c| (degrees_rounded(c.lat, 5), degrees_rounded(c.lng, 5)));
     let zoom = zoom.map(|z| z.to_string());
     let mut pairs = vec![("mode", "embed")];
     if let (Some((lat, lng)), Some(zoom)) = (&at, &zoom) {

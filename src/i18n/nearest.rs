@@ -13,7 +13,10 @@ pub fn distance(lang: Lang, metres: f64) -> String {
     if metres < 1000.0 {
         format!("{}{m}", metres.round() as u64)
     } else {
-        format!("{:.1}{km}", metres / 1000.0)
+        // Whole tenths of a kilometre, as the whole metres above: integers,
+        // not core's float writer (docs/decisions.md).
+        let tenths = (metres / 100.0).round() as u64;
+        format!("{}.{}{km}", tenths / 10, tenths % 10)
     }
 }
 
