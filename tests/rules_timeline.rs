@@ -356,6 +356,16 @@ fn a_broken_rules_file_is_refused_with_the_problem_named() {
     );
     let truncated = Rules::parse(&BUNDLED.as_bytes()[..BUNDLED.len() / 2]);
     assert!(matches!(truncated, Err(RulesError::Shape(m)) if m.starts_with("the text ends")));
+    // Cut off inside a character, the same.
+    let chinese = BUNDLED.find('成').unwrap();
+    let truncated = Rules::parse(&BUNDLED.as_bytes()[..chinese + 1]);
+    assert!(matches!(truncated, Err(RulesError::Shape(m)) if m.starts_with("the text ends")));
+    assert_eq!(
+        Rules::parse(b"{\"schema\": 1, \"about\": \"\xff\"}"),
+        Err(RulesError::Shape(
+            "the file is not UTF-8 text (byte 25)".into()
+        ))
+    );
     assert!(matches!(
         Rules::parse(b"<html>404</html>"),
         Err(RulesError::Shape(_))

@@ -232,7 +232,24 @@ impl<'de> Deserialize<'de> for Products {
 /// Reads the file into `T`; a problem is reworded for whoever edits the
 /// file and placed in its product and period.
 pub(super) fn read<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, RulesError> {
-    let mut json = serde_json::Deserializer::from_slice(bytes);
+    // Read as text, as every other JSON the app reads: serde_json's parser
+    // is generic over its input, and a second (`from_slice`) copy of it
+    // would be in the wasm for this file alone.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        // Cut off inside a character: read up to it, so that the file ends
+        // where a value should be, as one cut off anywhere else.
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default()
+        }
+        Err(e) => {
+            return Err(RulesError::Shape(format!(
+                "the file is not UTF-8 text (byte {})",
+                e.valid_up_to() + 1
+            )))
+        }
+    };
+    let mut json = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut json).map_err(refused)?;
     json.end().map_err(|e| RulesError::Shape(syntax(&e)))?;
     Ok(value)
