@@ -355,7 +355,9 @@ fn distinct_sorted<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
             distinct.push(name);
         }
     }
-    distinct.sort();
+    // Each name is in once, so no two are equal and stability is moot:
+    // the unstable sort, which is smaller in the wasm.
+    distinct.sort_unstable();
     distinct
 }
 

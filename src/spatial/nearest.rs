@@ -124,10 +124,15 @@ impl NearestIndex {
 
     /// The first `k` of `found` by distance, ties to the smaller key.
     fn ranked(&self, mut found: Vec<Nearby>, k: usize) -> Vec<Nearby> {
-        found.sort_by(|a, b| {
+        // Keys are unique (rows skip a repeated code), so (metres, key)
+        // orders any two and the unstable sort, smaller in the wasm, gives
+        // the stable sort's answer; the index breaks ties only in an index
+        // built with repeated keys.
+        found.sort_unstable_by(|a, b| {
             a.metres
                 .total_cmp(&b.metres)
                 .then_with(|| self.keys[a.index].cmp(&self.keys[b.index]))
+                .then(a.index.cmp(&b.index))
         });
         found.truncate(k);
         found
