@@ -13,6 +13,7 @@ use crate::config::{Config, Mode, KIOSK_IDLE_SECONDS, PUBLIC_FEED};
 use crate::feed::fetch::{confirm_read, get_bytes, Outcome, Poller, Source};
 use crate::feed::refresh::{SavedCopy, DEFAULT_INTERVAL_SECONDS};
 use crate::feed::Product;
+use crate::history::DayHistory;
 use crate::i18n;
 use crate::map::PharmacyMap;
 use crate::rules::{Rules, RulesProblem};
@@ -181,8 +182,10 @@ fn App() -> impl IntoView {
         link_problems: RwSignal::new(problems),
         rules_problem,
         blocked: RwSignal::new(Vec::new()),
+        history: RwSignal::new(DayHistory::new()),
     };
     provide_context(state);
+    crate::ui::keep_day_history(state.feed_later, state.history);
     report_blocked_requests(state, sources.watched);
     let product = Signal::derive(move || {
         let requested = filters.with(|f| f.product);

@@ -12,6 +12,7 @@ use crate::coords::LatLng;
 use crate::feed::placement::Placement;
 use crate::feed::refresh::SavedCopy;
 use crate::feed::{Filters, Inventory, LoadError, StockThresholds};
+use crate::history::DayHistory;
 use crate::time::TaipeiDateTime;
 
 /// The feed as the page knows it: the last good inventory (kept through
@@ -71,6 +72,8 @@ pub struct AppState {
     /// served (`feed`, `registry`, `rules`, `tiles`; `other` for the rest),
     /// each once.
     pub blocked: RwSignal<Vec<&'static str>>,
+    /// The day's counts, learned from each poll while the page is open.
+    pub history: RwSignal<DayHistory>,
 }
 
 impl AppState {

@@ -56,12 +56,17 @@ pub struct Reading {
     pub stalled_minutes: Option<u32>,
 }
 
-const UNKNOWN: Reading = Reading {
-    trend: Trend::Unknown,
-    rate_per_hour: None,
-    sellout: None,
-    stalled_minutes: None,
-};
+impl Reading {
+    /// Nothing known: too little history, or not in the feed now.
+    pub const UNKNOWN: Reading = Reading {
+        trend: Trend::Unknown,
+        rate_per_hour: None,
+        sellout: None,
+        stalled_minutes: None,
+    };
+}
+
+const UNKNOWN: Reading = Reading::UNKNOWN;
 
 impl DayHistory {
     /// What `code`'s counts of `product` say at the day's newest poll.

@@ -13,6 +13,7 @@ mod link_problems;
 mod list;
 mod location;
 mod nearest;
+mod pace;
 mod status;
 mod verdict;
 
@@ -24,6 +25,7 @@ pub use link_problems::*;
 pub use list::*;
 pub use location::*;
 pub use nearest::*;
+pub use pace::*;
 pub use status::*;
 pub use verdict::*;
 

@@ -10,7 +10,7 @@ use crate::links;
 use crate::state::{AppState, FeedView};
 use crate::time::TaipeiDateTime;
 use crate::timers::taipei_now;
-use crate::ui::Directions;
+use crate::ui::{CountNews, Directions};
 
 #[component]
 pub fn PharmacyDetails() -> impl IntoView {
@@ -20,10 +20,13 @@ pub fn PharmacyDetails() -> impl IntoView {
         levels,
         mode,
         lang,
+        filters,
+        history,
         ..
     } = AppState::get();
     let pharmacy = move || {
         let code = selected.get()?;
+        let product = filters.with(|f| f.product);
         feed.with(|f| {
             let inventory = f.inventory.as_ref()?;
             let pharmacy = inventory
@@ -31,11 +34,14 @@ pub fn PharmacyDetails() -> impl IntoView {
                 .iter()
                 .find(|p| p.code == code)?
                 .clone();
-            Some((pharmacy, inventory.products(), pharmacy_updated(f)))
+            let product = inventory.product_to_show(product);
+            let news = history.with(|h| CountNews::of(h, inventory, &pharmacy, product));
+            Some((pharmacy, inventory.products(), pharmacy_updated(f), news))
         })
     };
     move || {
-        pharmacy().map(|(p, products, as_of)| {
+        pharmacy().map(|(p, products, as_of, news)| {
+            let [updated_at, lagging, trend, rate, sellout, stalled] = news.hooks();
             let now = taipei_now();
             let open = p.opening.map(|o| o.open_at(now));
             let stock_rows = products
@@ -60,7 +66,18 @@ pub fn PharmacyDetails() -> impl IntoView {
             let directions = links::directions(p.location, &p.address);
             let notes = p.notes.clone();
             view! {
-                <aside class="details" data-testid="details" data-id=p.code.clone() aria-labelledby="details-name">
+                <aside
+                    class="details"
+                    data-testid="details"
+                    data-id=p.code.clone()
+                    data-updated=updated_at
+                    data-lagging=lagging
+                    data-trend=trend
+                    data-rate-per-hour=rate
+                    data-sellout=sellout
+                    data-stalled=stalled
+                    aria-labelledby="details-name"
+                >
                     <button class="details__close" on:click=move |_| selected.set(None) aria-label=i18n::close(lang)>
                         "×"
                     </button>
@@ -74,6 +91,7 @@ pub fn PharmacyDetails() -> impl IntoView {
                     <table class="details__stock">
                         <tbody>{stock_rows}</tbody>
                     </table>
+                    {news.lines(lang, &p.phone)}
                     <p class="details__open" data-open=open.map(|o| o.to_string())>{i18n::open_now(lang, open)}</p>
                     {p.opening.map(|o| week_grid(o, now, lang))}
                     {updated.map(|t| view! { <p class="details__updated">{i18n::updated(lang)} " " {t}</p> })}

@@ -1,6 +1,8 @@
 //! Leptos components, one per panel. They read state and render text; they
 //! neither parse nor compute.
 
+mod count_news;
+mod day_history;
 mod details;
 pub mod device_storage;
 mod directions;
@@ -17,6 +19,8 @@ mod policy;
 mod sheet;
 mod source_notice;
 
+pub use count_news::CountNews;
+pub use day_history::keep_day_history;
 pub use details::PharmacyDetails;
 pub use directions::Directions;
 pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};

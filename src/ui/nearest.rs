@@ -11,7 +11,7 @@ use crate::links;
 use crate::spatial::nearest::StockIndex;
 use crate::state::AppState;
 use crate::timers::taipei_now;
-use crate::ui::LocationControls;
+use crate::ui::{CountNews, LocationControls};
 
 /// How many nearest pharmacies the panel lists unless `nearest=` says.
 pub const NEAREST_SHOWN: usize = 5;
@@ -39,6 +39,7 @@ pub fn NearestPanel(
         levels,
         mode,
         lang,
+        history,
         ..
     } = AppState::get();
     // Built when first asked, then kept until the next inventory: a poll
@@ -72,8 +73,21 @@ pub fn NearestPanel(
                     let open = p.opening.map(|o| o.open_at(now));
                     let code = p.code.clone();
                     let [(_, directions), ..] = links::directions(p.location, &p.address);
+                    let news = history.with(|h| CountNews::of(h, &inventory, p, product));
+                    let [updated, lagging, trend, rate, sellout, stalled] = news.hooks();
                     view! {
-                        <li class="nearest-item" data-testid="nearest-item" data-id=p.code.clone() data-distance-m=(n.metres.round() as u64).to_string()>
+                        <li
+                            class="nearest-item"
+                            data-testid="nearest-item"
+                            data-id=p.code.clone()
+                            data-distance-m=(n.metres.round() as u64).to_string()
+                            data-updated=updated
+                            data-lagging=lagging
+                            data-trend=trend
+                            data-rate-per-hour=rate
+                            data-sellout=sellout
+                            data-stalled=stalled
+                        >
                             <button class="nearest-item__name" on:click=move |_| selected.set(Some(code.clone()))>
                                 {p.name.clone()}
                             </button>
@@ -86,6 +100,7 @@ pub fn NearestPanel(
                                 {i18n::stock_level(lang, level)}
                             </span>
                             <span class="nearest-item__open">{i18n::open_now(lang, open)}</span>
+                            {news.phrase(lang).map(|text| view! { <span class="nearest-item__pace">{text}</span> })}
                             // On a kiosk, directions are a QR code in the details.
                             {(mode != Mode::Kiosk).then(|| view! {
                                 <a class="nearest-item__directions" href=directions target="_blank" rel="noopener noreferrer">

@@ -1,0 +1,122 @@
+// A morning of polls, a minute apart on a fake clock, from the test's own
+// feed server: the real NHIA snapshot of 2020-03-03 with its counts taken as
+// 08:00's, every pharmacy selling its adult masks three to a card at 36 an
+// hour, 愛維喜藥局's counts frozen, and 大鳥藥局's row stuck at 07:30. What
+// the details and the nearest list say of the counts is asserted: the
+// hooks (data-trend, data-rate-per-hour, data-sellout, data-stalled,
+// data-lagging, data-updated) and the words.
+import { test, expect } from '@playwright/test';
+import { MapPage } from '../pages/map-page';
+import { FeedServer } from '../support/feed-server';
+import { DEFAULT_REGISTRY, MASK_CSV, readData } from '../support/data';
+import { nextPoll } from '../support/polls';
+
+const AT = '25.0336,121.5648'; // 台北 101
+const FALLING = '大順安藥局';
+const FROZEN = '愛維喜藥局';
+const LAGGING = '大鳥藥局';
+/** Adult masks an hour, three to a card. */
+const PACE = 36;
+
+const [header, ...rows] = readData(MASK_CSV).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
+const codeOf = (name: string) => rows.find((r) => r.split(',')[1] === name)!.split(',')[0];
+const adultOf = (name: string) => Number(rows.find((r) => r.split(',')[1] === name)!.split(',')[4]);
+
+const stamp = (minutes: number) => {
+  const hh = String(8 + Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  return `2020/03/03 ${hh}:${mm}:00`;
+};
+const left = (start: number, minutes: number) => Math.max(0, start - Math.floor((PACE * minutes) / 60 / 3) * 3);
+
+/** The feed `minutes` after 08:00. */
+function feedAt(minutes: number): string {
+  const out = rows.map((row) => {
+    const f = row.split(',');
+    if (f[1] === LAGGING) return [...f.slice(0, 6), '2020/03/03 07:30:00'].join(',');
+    const adult = f[1] === FROZEN ? Number(f[4]) : left(Number(f[4]), minutes);
+    return [f[0], f[1], f[2], f[3], String(adult), f[5], stamp(minutes)].join(',');
+  });
+  return `\uFEFF${header}\n${out.join('\n')}\n`;
+}
+
+let server: FeedServer;
+test.beforeEach(async () => {
+  server = new FeedServer();
+  await server.start();
+  server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+});
+test.afterEach(async () => server.stop());
+
+test('a morning of polls: pace, estimate, a stalled count and a lagging row', async ({ page }, info) => {
+  test.slow();
+  await page.clock.install({ time: new Date('2020-03-03T08:00:30+08:00') });
+  server.answer('/feed', { body: feedAt(0) });
+  const app = new MapPage(page);
+  await app.goto(
+    { feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', at: AT, refresh: '60' },
+    { stubNetwork: false },
+  );
+  await app.settled();
+  const falling = page.locator(`[data-testid=nearest-item][data-id="${codeOf(FALLING)}"]`);
+  await expect(falling).toHaveAttribute('data-trend', 'unknown');
+
+  for (let minutes = 1; minutes <= 40; minutes++) {
+    server.answer('/feed', { body: feedAt(minutes) });
+    await nextPoll(page, server, '/feed');
+    await expect(app.feedStatus).toHaveAttribute('data-as-of', new RegExp(`T08:${String(minutes).padStart(2, '0')}:00`));
+  }
+
+  // 08:40: 18 masks in the last half hour, and at that pace the rest are
+  // gone at 08:40 + count / 36 h.
+  const count = left(adultOf(FALLING), 40);
+  const outAt = 8 * 60 + 40 + (count * 60) / PACE;
+  const clock = `${String(Math.floor(outAt / 60)).padStart(2, '0')}:${String(Math.floor(outAt % 60)).padStart(2, '0')}`;
+  await expect(falling).toHaveAttribute('data-trend', 'falling');
+  await expect(falling).toHaveAttribute('data-rate-per-hour', String(PACE));
+  await expect(falling).toHaveAttribute('data-sellout', clock);
+  await expect(falling).toHaveAttribute('data-stalled', 'false');
+  await expect(falling).toHaveAttribute('data-lagging', 'false');
+  await expect(falling).toHaveAttribute('data-updated', '2020-03-03T08:40:00+08:00');
+  await expect(falling).toContainText(`selling ${PACE}/h · out ~${clock} (est.)`);
+
+  // The frozen count while the others sell: a stall of 40 minutes.
+  const frozen = page.locator(`[data-testid=nearest-item][data-id="${codeOf(FROZEN)}"]`);
+  await expect(frozen).toHaveAttribute('data-stalled', 'true');
+  await expect(frozen).toHaveAttribute('data-trend', 'steady');
+  await expect(frozen).toContainText('count still for 40 min: check its notice');
+
+  // The lagging row (70 minutes behind) goes after the fresh ones at most
+  // 200 m farther, and says to call.
+  const lagging = page.locator(`[data-testid=nearest-item][data-id="${codeOf(LAGGING)}"]`);
+  await expect(lagging).toHaveAttribute('data-lagging', 'true');
+  await expect(lagging).toHaveAttribute('data-updated', '2020-03-03T07:30:00+08:00');
+  await expect(lagging).toContainText('Not updated since 07:30: call before you go');
+  const order = await app.nearest.items.evaluateAll((items) =>
+    items.map((li) => [li.getAttribute('data-lagging'), Number(li.getAttribute('data-distance-m'))] as [string, number]),
+  );
+  const laggingAt = order.findIndex(([l]) => l === 'true');
+  expect(laggingAt).toBeGreaterThan(0);
+  const [, laggingMetres] = order[laggingAt];
+  for (const [l, metres] of order.slice(laggingAt + 1)) expect(l === 'true' || metres > laggingMetres + 200).toBe(true);
+  for (const [l, metres] of order.slice(0, laggingAt)) expect(l === 'false' && metres <= laggingMetres + 200).toBe(true);
+
+  // The details say the same, in sentences.
+  const codes = await app.nearest.codes();
+  await app.nearest.open(codes.indexOf(codeOf(FALLING)));
+  const details = app.details.element;
+  await expect(details).toHaveAttribute('data-id', codeOf(FALLING));
+  await expect(details).toHaveAttribute('data-trend', 'falling');
+  await expect(details).toHaveAttribute('data-rate-per-hour', String(PACE));
+  await expect(details).toHaveAttribute('data-sellout', clock);
+  await expect(details).toContainText(`Selling about ${PACE} an hour`);
+  await expect(details).toContainText(`At this pace, sold out around ${clock} (an estimate)`);
+  await app.screenshot('details-pace', info.project.name);
+  await app.details.close();
+  await app.nearest.open(codes.indexOf(codeOf(FROZEN)));
+  await expect(details).toHaveAttribute('data-id', codeOf(FROZEN));
+  await expect(details).toHaveAttribute('data-stalled', 'true');
+  await expect(details).toContainText('it may be selling by numbered tickets');
+  await app.screenshot('details-stalled', info.project.name);
+  expect(app.pageErrors).toEqual([]);
+});
