@@ -6,8 +6,9 @@ use mask_map::feed::refresh::SavedCopy;
 use mask_map::feed::{FeedError, LoadError, RowIssue, RowProblem};
 use mask_map::fetch_error::FetchError;
 use mask_map::i18n::{
-    data_time_sentence, distance, feed_loaded, grouped, load_error, more_problems, param_problem,
-    pharmacies_shown, registry_failed_header, row_issue, saved_copy_of, saved_copy_reason, walking,
+    data_time_sentence, distance, feed_loaded, grouped, lagging, list_count, load_error,
+    more_problems, pace_phrase, param_problem, pharmacies_shown, registry_failed_header, row_issue,
+    saved_copy_of, saved_copy_reason, sellout, stalled, walking,
 };
 use mask_map::time::TaipeiDateTime;
 
@@ -181,4 +182,32 @@ fn a_saved_copy_says_what_the_network_did_and_the_data_s_own_time() {
 fn more_problems_than_listed_are_counted() {
     assert_eq!(more_problems(Lang::En, 13_989), "and 13,989 more");
     assert_eq!(more_problems(Lang::ZhTw, 3), "還有 3 項");
+}
+
+#[test]
+fn one_pharmacy_is_one_pharmacy() {
+    assert_eq!(list_count(Lang::En, 1), "1 pharmacy");
+    assert_eq!(list_count(Lang::En, 2), "2 pharmacies");
+    assert_eq!(list_count(Lang::ZhTw, 1), "1 家藥局");
+}
+
+#[test]
+fn the_day_s_counts_are_said_as_estimates_and_notices() {
+    let at = TaipeiDateTime::parse_feed("2020/03/03 10:40:00").unwrap();
+    assert_eq!(
+        pace_phrase(Lang::En, 30, Some(at)),
+        "selling 30/h · out ~10:40 (est.)"
+    );
+    assert_eq!(pace_phrase(Lang::ZhTw, 30, None), "每小時 30");
+    assert_eq!(
+        sellout(Lang::En, at),
+        "At this pace, sold out around 10:40 (an estimate)"
+    );
+    assert!(sellout(Lang::ZhTw, at).contains("估計"));
+    assert_eq!(
+        lagging(Lang::En, at),
+        "Not updated since 10:40: call before you go"
+    );
+    assert_eq!(lagging(Lang::ZhTw, at), "10:40 後未更新：去之前請先打電話");
+    assert!(stalled(Lang::En, 40).starts_with("The count has not moved for 40 min"));
 }

@@ -19,6 +19,7 @@ pub fn search_placeholder(lang: Lang) -> &'static str {
 pub fn list_count(lang: Lang, total: usize) -> String {
     match lang {
         Lang::ZhTw => format!("{total} 家藥局"),
+        Lang::En if total == 1 => "1 pharmacy".to_owned(),
         Lang::En => format!("{total} pharmacies"),
     }
 }
