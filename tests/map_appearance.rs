@@ -13,6 +13,7 @@ use mask_map::feed::{self, Product, StockThresholds};
 use mask_map::map::appearance::{self, Appearance, CLUSTER_MARGIN, PIN_SIZE};
 use mask_map::spatial::cluster::{ClusterIndex, ClusterOptions, ClusterPoint, ItemKind};
 use mask_map::spatial::WORLD;
+use mask_map::time::TaipeiDateTime;
 
 /// The smallest target a finger can hit (WCAG 2.5.5), in CSS pixels.
 const TOUCH_TARGET: f64 = 44.0;
@@ -53,7 +54,7 @@ fn a_pin_shows_its_stock_level_by_class_glyph_and_words() {
         let mut seen = HashSet::new();
         for pharmacy in &inventory.pharmacies {
             let level = expected_level(pharmacy.stock.get(product), plenty, few);
-            let look = appearance::pin(pharmacy, Some(product), levels, false, Lang::En);
+            let look = appearance::pin(pharmacy, Some(product), levels, false, None, Lang::En);
             assert_eq!(look.class, format!("pin pin--{level}"), "{}", pharmacy.code);
             assert_eq!(hook(&look, "data-stock"), Some(level));
             assert_eq!(hook(&look, "data-id"), Some(pharmacy.code.as_str()));
@@ -84,20 +85,46 @@ fn a_pin_says_its_level_in_the_page_language_and_marks_the_selection() {
         .iter()
         .find(|p| p.stock.get(Product::Adult) == Some(0))
         .expect("some pharmacy had sold out of adult masks");
-    let zh = appearance::pin(sold_out, Some(Product::Adult), None, true, Lang::ZhTw);
+    let zh = appearance::pin(sold_out, Some(Product::Adult), None, true, None, Lang::ZhTw);
     assert_eq!(zh.class, "pin pin--none pin-selected");
     assert_eq!(
         hook(&zh, "aria-label"),
         Some(format!("{}, 售完", sold_out.name).as_str())
     );
-    let en = appearance::pin(sold_out, Some(Product::Adult), None, false, Lang::En);
+    let en = appearance::pin(sold_out, Some(Product::Adult), None, false, None, Lang::En);
     assert_eq!(
         hook(&en, "aria-label"),
         Some(format!("{}, sold out", sold_out.name).as_str())
     );
     // A feed without the product: the level is unknown, not "none".
-    let unknown = appearance::pin(sold_out, None, None, false, Lang::En);
+    let unknown = appearance::pin(sold_out, None, None, false, None, Lang::En);
     assert_eq!(unknown.class, "pin pin--unknown");
+}
+
+#[test]
+fn a_pin_whose_row_lags_the_feed_has_its_own_ring_and_says_so() {
+    // The real 2020-03-03 snapshot, one row's time set 70 minutes back.
+    let inventory = feed::parse(&read_shared("maskdata-2020-03-03.csv")).unwrap();
+    let as_of = inventory.as_of;
+    let mut behind = inventory.pharmacies[0].clone();
+    let fresh = appearance::pin(&behind, Some(Product::Adult), None, false, as_of, Lang::En);
+    assert!(!fresh.class.contains("pin--lagging"));
+    assert_eq!(hook(&fresh, "data-lagging"), Some("false"));
+    behind.updated = as_of.map(|t| TaipeiDateTime::from_unix_seconds(t.unix_seconds() - 70 * 60));
+    let en = appearance::pin(&behind, Some(Product::Adult), None, false, as_of, Lang::En);
+    assert!(en.class.contains("pin--lagging"), "{}", en.class);
+    assert_eq!(hook(&en, "data-lagging"), Some("true"));
+    let label = hook(&en, "aria-label").unwrap();
+    assert!(label.ends_with("not updated since 10:13"), "{label}");
+    let zh = appearance::pin(
+        &behind,
+        Some(Product::Adult),
+        None,
+        false,
+        as_of,
+        Lang::ZhTw,
+    );
+    assert!(hook(&zh, "aria-label").unwrap().ends_with("10:13 後未更新"));
 }
 
 #[test]

@@ -2,13 +2,13 @@
 // feed server: the real NHIA snapshot of 2020-03-03 with its counts taken as
 // 08:00's, every pharmacy selling its adult masks three to a card at 36 an
 // hour, 愛維喜藥局's counts frozen, and 大鳥藥局's row stuck at 07:30. What
-// the details and the nearest list say of the counts is asserted: the
-// hooks (data-trend, data-rate-per-hour, data-sellout, data-stalled,
-// data-lagging, data-updated) and the words.
+// the details, the nearest list, the list and the pins say of the counts is
+// asserted: the hooks (data-trend, data-rate-per-hour, data-sellout,
+// data-stalled, data-lagging, data-updated) and the words.
 import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
 import { FeedServer } from '../support/feed-server';
-import { DEFAULT_REGISTRY, MASK_CSV, readData } from '../support/data';
+import { DEFAULT_REGISTRY, MASK_CSV, readData, readSnapshot } from '../support/data';
 import { nextPoll } from '../support/polls';
 
 const AT = '25.0336,121.5648'; // 台北 101
@@ -21,6 +21,13 @@ const PACE = 36;
 const [header, ...rows] = readData(MASK_CSV).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
 const codeOf = (name: string) => rows.find((r) => r.split(',')[1] === name)!.split(',')[0];
 const adultOf = (name: string) => Number(rows.find((r) => r.split(',')[1] === name)!.split(',')[4]);
+
+/** The registry's place of the pharmacy named `name`, as the link's lat and lng. */
+function placeOf(name: string) {
+  const feature = readSnapshot(DEFAULT_REGISTRY).features.find((f: any) => String(f.properties.id) === codeOf(name));
+  const [lng, lat] = feature.geometry.coordinates;
+  return { lat: String(lat), lng: String(lng) };
+}
 
 const stamp = (minutes: number) => {
   const hh = String(8 + Math.floor(minutes / 60)).padStart(2, '0');
@@ -54,7 +61,8 @@ test('a morning of polls: pace, estimate, a stalled count and a lagging row', as
   server.answer('/feed', { body: feedAt(0) });
   const app = new MapPage(page);
   await app.goto(
-    { feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', at: AT, refresh: '60' },
+    // The map at street level on the lagging pharmacy, so its own pin shows.
+    { feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', at: AT, ...placeOf(LAGGING), zoom: '17', refresh: '60' },
     { stubNetwork: false },
   );
   await app.settled();
@@ -100,6 +108,21 @@ test('a morning of polls: pace, estimate, a stalled count and a lagging row', as
   const [, laggingMetres] = order[laggingAt];
   for (const [l, metres] of order.slice(laggingAt + 1)) expect(l === 'true' || metres > laggingMetres + 200).toBe(true);
   for (const [l, metres] of order.slice(0, laggingAt)) expect(l === 'false' && metres <= laggingMetres + 200).toBe(true);
+
+  // Its pin has a ring of its own and says so; the list marks it too.
+  const pin = app.map.pin(codeOf(LAGGING));
+  await expect(pin).toHaveClass(/pin--lagging/);
+  await expect(pin).toHaveAttribute('aria-label', /not updated since 07:30$/);
+  // The fresh pins around it have no such ring.
+  expect(await app.map.markers.count()).toBeGreaterThan(1);
+  await expect(page.locator('.leaflet-marker-pane .pin--lagging')).toHaveCount(1);
+  await app.list.open();
+  await app.list.search(LAGGING);
+  const row = app.list.item(codeOf(LAGGING));
+  await expect(row).toHaveAttribute('data-lagging', 'true');
+  await expect(row).toContainText('Not updated since 07:30: call before you go');
+  await app.screenshot('list-lagging', info.project.name);
+  await app.list.close();
 
   // The details say the same, in sentences.
   const codes = await app.nearest.codes();

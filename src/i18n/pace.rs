@@ -18,6 +18,14 @@ pub fn lagging(lang: Lang, updated: TaipeiDateTime) -> String {
     }
 }
 
+/// A lagging row in a pin's name, after its stock.
+pub fn not_updated_since(lang: Lang, updated: TaipeiDateTime) -> String {
+    match lang {
+        Lang::ZhTw => format!("{} 後未更新", clock(updated)),
+        Lang::En => format!("not updated since {}", clock(updated)),
+    }
+}
+
 /// The pace, whole items an hour.
 pub fn selling(lang: Lang, per_hour: u32) -> String {
     match lang {

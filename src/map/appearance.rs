@@ -6,6 +6,7 @@ use crate::config::Lang;
 use crate::feed::{Pharmacy, Product, StockThresholds};
 use crate::i18n;
 use crate::spatial::cluster::ClusterId;
+use crate::time::TaipeiDateTime;
 
 /// Pixel size of a pharmacy pin's box: its 44 px target, the disc inside
 /// (style/main.css).
@@ -46,30 +47,44 @@ pub fn cluster(id: ClusterId, count: u32, with_stock: u32, lang: Lang) -> Appear
 
 /// A pharmacy's pin: its stock level of `product` as a class and a glyph
 /// (colour is never the only cue), `data-id`, `data-stock` and its name and
-/// level (`aria-label`; the name is the marker's title too).
+/// level (`aria-label`; the name is the marker's title too). A row lagging
+/// the feed (`as_of`, its newest row's time) gets a ring of its own and
+/// says so in its name.
 pub fn pin(
     pharmacy: &Pharmacy,
     product: Option<Product>,
     levels: Option<StockThresholds>,
     selected: bool,
+    as_of: Option<TaipeiDateTime>,
     lang: Lang,
 ) -> Appearance {
     let level = pharmacy.stock_level(product, levels);
+    let lagging = pharmacy
+        .updated
+        .filter(|_| pharmacy.lagging(as_of))
+        .map(|at| i18n::not_updated_since(lang, at));
+    let mut label = format!("{}, {}", pharmacy.name, i18n::stock_level(lang, level));
+    if let Some(lagging) = &lagging {
+        label = format!("{label}, {lagging}");
+    }
     Appearance {
         class: format!(
-            "pin pin--{}{}",
+            "pin pin--{}{}{}",
             level.as_str(),
-            if selected { " pin-selected" } else { "" }
+            if selected { " pin-selected" } else { "" },
+            if lagging.is_some() {
+                " pin--lagging"
+            } else {
+                ""
+            }
         ),
         size: PIN_SIZE,
         text: level.glyph().to_owned(),
         hooks: vec![
             ("data-id", pharmacy.code.clone()),
             ("data-stock", level.as_str().to_owned()),
-            (
-                "aria-label",
-                format!("{}, {}", pharmacy.name, i18n::stock_level(lang, level)),
-            ),
+            ("data-lagging", lagging.is_some().to_string()),
+            ("aria-label", label),
         ],
     }
 }

@@ -122,6 +122,8 @@ struct Look {
     with_stock: u32,
     stock: Option<u32>,
     selected: bool,
+    /// Its row lags the feed: the pin's ring and name say so.
+    lagging: bool,
 }
 
 pub(super) fn with_shown(weak: &Weak<RefCell<Shown>>, f: impl FnOnce(&mut Shown)) {
@@ -283,6 +285,7 @@ impl Shown {
                 with_stock: item.with_stock,
                 stock,
                 selected: pharmacy.is_some_and(|p| self.selected.as_ref() == Some(&p.code)),
+                lagging: pharmacy.is_some_and(|p| p.lagging(inventory.as_of)),
             };
             let in_time = drawn < RENDER_MIN_PER_SLICE
                 || (drawn < pace.most && js_sys::Date::now() - started < pace.slice_ms);
@@ -378,6 +381,7 @@ impl Shown {
                 self.product,
                 self.levels,
                 self.selected.as_ref() == Some(&pharmacy.code),
+                self.inventory.as_ref().and_then(|i| i.as_of),
                 self.lang,
             ),
             (_, None) => unreachable!("a point marker always has its pharmacy"),

@@ -22,6 +22,7 @@ use crate::feed::listing::{ListQuery, Lister};
 use crate::feed::{Inventory, Pharmacy};
 use crate::i18n;
 use crate::state::AppState;
+use crate::time::TaipeiDateTime;
 use crate::timers::taipei_now;
 
 /// A row's height (CSS px) until one is measured: `--row` in style/main.css.
@@ -213,6 +214,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
                     at,
                     total,
                     &s.query,
+                    s.inventory.as_of,
                 )
             })
         })
@@ -299,6 +301,7 @@ fn list_row(
     at: usize,
     total: usize,
     query: &ListQuery,
+    as_of: Option<TaipeiDateTime>,
 ) -> impl IntoView {
     let AppState { levels, lang, .. } = state;
     let product = query.product;
@@ -310,6 +313,8 @@ fn list_row(
         i18n::stock_level(lang, level)
     );
     let metres = query.from.zip(p.location).map(|(a, b)| distance_m(a, b));
+    // A row lagging the feed says so first on its second line.
+    let lagging = p.updated.filter(|_| p.lagging(as_of));
     view! {
         <li
             class="list-item"
@@ -317,10 +322,12 @@ fn list_row(
             data-id=p.code.clone()
             aria-posinset=at + 1
             aria-setsize=total
+            data-lagging=lagging.is_some().to_string()
         >
             <button class="nearest-item__name">{p.name.clone()}</button>
             <span class=format!("list-item__stock stock--{}", level.as_str())>{stock}</span>
             <span class="list-item__where">
+                {lagging.map(|at| view! { <span class="list-item__lagging">{i18n::lagging(lang, at)}</span> })}
                 {metres.map(|m| view! { <span class="list-item__distance">{i18n::distance(lang, m)}</span> })}
                 <span class="list-item__address">{p.address.clone()}</span>
             </span>
