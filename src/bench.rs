@@ -1,6 +1,8 @@
 //! Entry points for `scripts/bench.sh`: the feed parsers called from
 //! JavaScript in the same page as the baselines they are measured against.
-//! Tiny, and exported in the app's own module so the figures are the app's.
+//! Exported in the app's own module so the figures are the app's, but only
+//! with the `bench` feature: exports are never dropped as unused, and with
+//! their JS glue they cost users 1.5 KB gzipped of code they never run.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -4,8 +4,9 @@
 //! `links`, `map::appearance`, `qr`, `rules`, `spatial`, `time`) has
 //! no browser types and is tested with plain `cargo test`. The browser glue
 //! (`app`, `state`, `timers`, `bench`, `map`, `ui`, `feed::fetch`) is compiled
-//! for wasm32 only. `scripts/house-rules.mjs` checks that, file sizes and
-//! import cycles.
+//! for wasm32 only, and `bench` only with the `bench` feature (the
+//! benchmarks' build, not the users'). `scripts/house-rules.mjs` checks that,
+//! file sizes and import cycles.
 
 pub mod config;
 pub mod coords;
@@ -22,7 +23,7 @@ pub mod time;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "bench"))]
 pub mod bench;
 #[cfg(target_arch = "wasm32")]
 pub mod state;
