@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use mask_map::config::Config;
 use mask_map::feed::{self, Product, StockThresholds};
+use mask_map::history::DayHistory;
 use mask_map::map::{element_icon, PharmacyMap};
 use mask_map::state::{AppState, FeedView, LoadState};
 use wasm_bindgen::{JsCast, JsValue};
@@ -105,6 +106,7 @@ async fn mount_map(
             link_problems: RwSignal::new(config.problems.clone()),
             rules_problem: RwSignal::new(false),
             blocked: RwSignal::new(Vec::new()),
+            history: RwSignal::new(DayHistory::new()),
         });
         view! { <PharmacyMap config=config.clone() /> }
     });
