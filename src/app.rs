@@ -310,8 +310,7 @@ fn covered_after_a_frame(list_open: RwSignal<bool>) -> Signal<bool> {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
-            crate::timers::next_frame().await;
-            crate::timers::next_task().await;
+            crate::timers::after_next_frame().await;
             covered.set(list_open.get_untracked());
         });
     });

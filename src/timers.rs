@@ -94,6 +94,13 @@ pub async fn next_frame() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Resolves in a task after the next frame has been laid out and painted:
+/// a change made then goes into the frame after.
+pub async fn after_next_frame() {
+    next_frame().await;
+    next_task().await;
+}
+
 /// Frees a large collection `per_task` items at a time, a task each: an old
 /// inventory's thousands of pharmacies (and their strings) freed at once
 /// would hold the main thread for several frames on a mid-range phone.

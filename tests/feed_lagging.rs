@@ -37,8 +37,11 @@ fn a_row_an_hour_behind_the_feed_is_lagging() {
     let p = &mut inventory.pharmacies[0];
     p.updated = Some(minutes_before(as_of, 59));
     assert!(!p.lagging(Some(as_of)));
+    assert_eq!(p.lagging_since(Some(as_of)), None);
     p.updated = Some(minutes_before(as_of, 60));
     assert!(p.lagging(Some(as_of)));
+    // What the mark says: the row's own time.
+    assert_eq!(p.lagging_since(Some(as_of)), p.updated);
     // A feed without row times, or a row without one, lags nowhere.
     assert!(!p.lagging(None));
     p.updated = None;

@@ -13,11 +13,14 @@ impl Pharmacy {
     /// Whether its row lags `as_of` (the feed's newest row time) by
     /// [`LAGGING_MINUTES`] or more. A feed without row times lags nowhere.
     pub fn lagging(&self, as_of: Option<TaipeiDateTime>) -> bool {
-        match (self.updated, as_of) {
-            (Some(updated), Some(newest)) => {
-                newest.unix_seconds() - updated.unix_seconds() >= LAGGING_MINUTES * 60
-            }
-            _ => false,
-        }
+        self.lagging_since(as_of).is_some()
+    }
+
+    /// Its row's time, when the row lags `as_of` (what a lagging mark says).
+    pub fn lagging_since(&self, as_of: Option<TaipeiDateTime>) -> Option<TaipeiDateTime> {
+        let newest = as_of?;
+        self.updated.filter(|updated| {
+            newest.unix_seconds() - updated.unix_seconds() >= LAGGING_MINUTES * 60
+        })
     }
 }

@@ -60,8 +60,7 @@ pub fn pin(
 ) -> Appearance {
     let level = pharmacy.stock_level(product, levels);
     let lagging = pharmacy
-        .updated
-        .filter(|_| pharmacy.lagging(as_of))
+        .lagging_since(as_of)
         .map(|at| i18n::not_updated_since(lang, at));
     let mut label = format!("{}, {}", pharmacy.name, i18n::stock_level(lang, level));
     if let Some(lagging) = &lagging {

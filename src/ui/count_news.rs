@@ -17,7 +17,8 @@ use crate::time::TaipeiDateTime;
 pub struct CountNews {
     /// The row's own time, else the feed's.
     pub updated: Option<TaipeiDateTime>,
-    pub lagging: bool,
+    /// The row's time, when it lags the feed.
+    pub lagging_since: Option<TaipeiDateTime>,
     pub reading: Reading,
 }
 
@@ -30,7 +31,7 @@ impl CountNews {
     ) -> CountNews {
         CountNews {
             updated: pharmacy.updated.or(inventory.as_of),
-            lagging: pharmacy.lagging(inventory.as_of),
+            lagging_since: pharmacy.lagging_since(inventory.as_of),
             reading: product.map_or(Reading::UNKNOWN, |product| {
                 history.reading(&pharmacy.code, product, pharmacy.opening.as_ref())
             }),
@@ -42,7 +43,7 @@ impl CountNews {
         let r = self.reading;
         [
             self.updated.map(TaipeiDateTime::to_iso),
-            Some(self.lagging.to_string()),
+            Some(self.lagging_since.is_some().to_string()),
             Some(r.trend.as_str().to_owned()),
             r.rate_per_hour.map(|n| n.to_string()),
             r.sellout.map(i18n::clock),
@@ -54,7 +55,7 @@ impl CountNews {
     /// the pace and its estimate, a stall.
     pub fn lines(self, lang: Lang, phone: &str) -> impl IntoView {
         let r = self.reading;
-        let lagging = self.updated.filter(|_| self.lagging).map(|at| {
+        let lagging = self.lagging_since.map(|at| {
             view! { <p class="count-news count-news--warning">{i18n::lagging(lang, at)} " · " {phone.to_owned()}</p> }
         });
         let pace = match (r.trend, r.rate_per_hour) {
@@ -74,7 +75,7 @@ impl CountNews {
     /// the lagging row's warning.
     pub fn phrase(self, lang: Lang) -> Option<String> {
         let r = self.reading;
-        if let Some(at) = self.updated.filter(|_| self.lagging) {
+        if let Some(at) = self.lagging_since {
             return Some(i18n::lagging(lang, at));
         }
         match (r.trend, r.rate_per_hour) {

@@ -7,7 +7,7 @@ use crate::config::{Lang, Mode};
 use crate::feed::OpeningPeriods;
 use crate::i18n;
 use crate::links;
-use crate::state::{AppState, FeedView};
+use crate::state::AppState;
 use crate::time::TaipeiDateTime;
 use crate::timers::taipei_now;
 use crate::ui::{CountNews, Directions};
@@ -36,11 +36,11 @@ pub fn PharmacyDetails() -> impl IntoView {
                 .clone();
             let product = inventory.product_to_show(product);
             let news = history.with(|h| CountNews::of(h, inventory, &pharmacy, product));
-            Some((pharmacy, inventory.products(), pharmacy_updated(f), news))
+            Some((pharmacy, inventory.products(), news))
         })
     };
     move || {
-        pharmacy().map(|(p, products, as_of, news)| {
+        pharmacy().map(|(p, products, news)| {
             let [updated_at, lagging, trend, rate, sellout, stalled] = news.hooks();
             let now = taipei_now();
             let open = p.opening.map(|o| o.open_at(now));
@@ -62,7 +62,7 @@ pub fn PharmacyDetails() -> impl IntoView {
                 })
                 .collect_view();
             let tel = links::tel_href(&p.phone);
-            let updated = p.updated.or(as_of).map(TaipeiDateTime::to_display);
+            let updated = news.updated.map(TaipeiDateTime::to_display);
             let directions = links::directions(p.location, &p.address);
             let notes = p.notes.clone();
             view! {
@@ -103,11 +103,6 @@ pub fn PharmacyDetails() -> impl IntoView {
             }
         })
     }
-}
-
-/// The feed's own time, for rows without a stamp of their own.
-fn pharmacy_updated(view: &FeedView) -> Option<TaipeiDateTime> {
-    view.inventory.as_ref().and_then(|inv| inv.as_of)
 }
 
 /// Opening periods as a small week grid, today's column marked.

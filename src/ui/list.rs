@@ -171,8 +171,7 @@ pub fn PharmacyList(open: RwSignal<bool>) -> impl IntoView {
             }
             busy.set(false);
             // Once a frame has laid the rows out, measuring one costs nothing.
-            crate::timers::next_frame().await;
-            crate::timers::next_task().await;
+            crate::timers::after_next_frame().await;
             measure(true);
         });
     });
@@ -314,7 +313,7 @@ fn list_row(
     );
     let metres = query.from.zip(p.location).map(|(a, b)| distance_m(a, b));
     // A row lagging the feed says so first on its second line.
-    let lagging = p.updated.filter(|_| p.lagging(as_of));
+    let lagging = p.lagging_since(as_of);
     view! {
         <li
             class="list-item"
