@@ -1,6 +1,7 @@
 //! The spatial indexes: clusters for the map and the nearest-stock index.
 //! Pure Rust, no browser types. Coordinates themselves are [`crate::coords`].
 
+pub mod answer;
 pub mod cluster;
 pub mod kdtree;
 pub mod nearest;

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::kdtree::KdTree;
 use crate::coords::{distance_m, LatLng};
-use crate::feed::{Filters, Inventory, Product};
+use crate::feed::{Filters, Inventory, Pharmacy, Product};
 use crate::time::TaipeiDateTime;
 
 /// Metres in one degree of latitude on the sphere `geo`'s haversine uses.
@@ -66,17 +66,29 @@ impl NearestIndex {
         k: usize,
         admit: &dyn Fn(usize) -> bool,
     ) -> Vec<Nearby> {
+        self.nearest_where_within(from, k, admit, WHOLE_EARTH_M)
+    }
+
+    /// As [`NearestIndex::nearest_where`], only within `limit_m` metres:
+    /// a rare `admit` then stops the search there instead of at the Earth.
+    pub fn nearest_where_within(
+        &self,
+        from: LatLng,
+        k: usize,
+        admit: &dyn Fn(usize) -> bool,
+        limit_m: f64,
+    ) -> Vec<Nearby> {
         let all = k.min(self.points.len());
         if all == 0 {
             return Vec::new();
         }
         let mut radius = self.guessed_radius(from, all).max(MIN_RADIUS_M);
         loop {
-            let mut found = self.within(from, radius);
+            let mut found = self.within(from, radius.min(limit_m));
             found.retain(|n| admit(n.index));
             // Every admitted point within the radius is in `found`, so once
             // it holds k of them, the k nearest admitted are among them.
-            if found.len() >= k || radius > WHOLE_EARTH_M {
+            if found.len() >= k || radius >= limit_m {
                 return self.ranked(found, k);
             }
             radius *= 4.0;
@@ -183,6 +195,25 @@ impl StockIndex {
     /// The inventory it indexes.
     pub fn inventory(&self) -> &Arc<Inventory> {
         &self.inventory
+    }
+
+    /// The located pharmacy nearest to `from` within `limit_m` metres that
+    /// `admit` lets through: its index in the inventory, and how far.
+    pub fn nearest_pharmacy(
+        &self,
+        from: LatLng,
+        admit: &dyn Fn(&Pharmacy) -> bool,
+        limit_m: f64,
+    ) -> Option<Nearby> {
+        let pharmacies = &self.inventory.pharmacies;
+        let admit_point = |point: usize| admit(&pharmacies[self.pharmacy_of[point]]);
+        let found = self
+            .index
+            .nearest_where_within(from, 1, &admit_point, limit_m);
+        found.first().map(|n| Nearby {
+            index: self.pharmacy_of[n.index],
+            metres: n.metres,
+        })
     }
 
     /// The `k` nearest located pharmacies with stock of `product` that pass
