@@ -5,6 +5,7 @@
 //! megabytes (the encoding is in [`series`]). What the counts say (pace, sell-out estimate, a stalled count)
 //! is in [`reading`].
 
+pub mod chart;
 pub mod reading;
 mod series;
 
@@ -139,6 +140,11 @@ impl DayHistory {
     /// The Taipei day the history is of.
     pub fn day(&self) -> Option<Date> {
         self.day
+    }
+
+    /// The feed time of the day's last poll, seconds since midnight.
+    pub fn last_poll(&self) -> Option<u32> {
+        self.polls.last().copied()
     }
 
     /// How many polls were kept today.
