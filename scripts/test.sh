@@ -19,7 +19,7 @@ step() {
 step "format" cargo fmt --check
 step "house rules: the checker's own tests" node --test scripts/house-rules.test.mjs
 step "house rules (file size, import cycles, map/ui, pure modules)" node scripts/house-rules.mjs
-step "build hook: short import names (scripts/minify-imports.mjs)" node --test scripts/minify-imports.test.mjs
+step "build hook: short import names, minified module (scripts/minify-glue.mjs)" node --test scripts/minify-glue.test.mjs
 step "lint: native (pure logic and its tests)" cargo clippy --all-targets -- -D warnings
 step "lint: wasm32 (browser glue)" cargo clippy --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings
 step "unit and real-data tests (native)" cargo test

@@ -1,9 +1,9 @@
-// Tests of scripts/minify-imports.mjs on a small hand-assembled module:
-//   node --test scripts/minify-imports.test.mjs
+// Tests of scripts/minify-glue.mjs on a small hand-assembled module:
+//   node --test scripts/minify-glue.test.mjs
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { renameImports, shortName } from './minify-imports.mjs';
+import { renameImports, shortName } from './minify-glue.mjs';
 
 const name = (text) => [text.length, ...Buffer.from(text)];
 /// A module importing two functions from `./g.js`, a memory from `env` and

@@ -1,20 +1,23 @@
 #!/usr/bin/env node
-// Trunk's post_build hook (Trunk.toml): gives the wasm's imports from its
-// wasm-bindgen module short names, in the wasm and in the module alike.
+// Trunk's post_build hook (Trunk.toml): makes the release's wasm-bindgen
+// module and the wasm's imports from it small.
 //
-//   node scripts/minify-imports.mjs [DIR]   (DIR: $TRUNK_STAGING_DIR)
+//   node scripts/minify-glue.mjs [DIR]   (DIR: $TRUNK_STAGING_DIR)
 //
-// wasm-bindgen names each import after its Rust function and a 16-digit
-// hash (`__wbg_append_3f4c…`), written twice, once in each file: random
-// digits gzip does not shrink (-7 KB of the size budget, docs/decisions.md).
-// The new names are only keys of the module's import object, so nothing
-// else changes. The index.html's integrity hashes of the two files are
-// written again. Any shape it does not expect fails the build.
+// 1. wasm-bindgen names each import after its Rust function and a 16-digit
+//    hash (`__wbg_append_3f4c…`), written twice, once in each file: random
+//    digits gzip does not shrink. They get short names (a, b, …), in the
+//    wasm and in the module alike; they are only keys of the module's
+//    import object, so nothing else changes.
+// 2. The module is minified by terser (Trunk's own minifier cannot read it).
+// The index.html's integrity hashes of the two files are written again.
+// Any shape it does not expect fails the build (docs/decisions.md).
 
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 
 /// `wasm` with its imports from `module` renamed by `rename` (old name →
 /// new name, or undefined to keep it), and the old names in order.
@@ -120,8 +123,8 @@ export function shortName(n) {
   return out;
 }
 
-/// Minifies the import names of the wasm-bindgen module and wasm in `dir`.
-export function minifyImports(dir) {
+/// Minifies the wasm-bindgen module in `dir` and the wasm's imports from it.
+export async function minifyGlue(dir) {
   const files = readdirSync(dir);
   const js = files.filter((f) => /^mask-map-[0-9a-f]+\.js$/.test(f));
   if (js.length !== 1) throw new Error(`${dir}: expected one mask-map-*.js, found ${js.length}`);
@@ -142,6 +145,9 @@ export function minifyImports(dir) {
     glue = glue.replace(key, `$1${replacement}: function(`);
   }
   const renamed = renameImports(wasm, module, (old) => short.get(old)).wasm;
+  // Its exports keep their names: the app's start (public/boot.js) and the
+  // benchmarks call them.
+  glue = (await minify(glue, { module: true, compress: { passes: 2 }, mangle: true })).code;
   writeFileSync(join(dir, js[0]), glue);
   writeFileSync(join(dir, wasmFile), renamed);
 
@@ -159,6 +165,6 @@ export function minifyImports(dir) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-  if (!dir) throw new Error('usage: node scripts/minify-imports.mjs DIR (or TRUNK_STAGING_DIR)');
-  console.log(`minify-imports: ${minifyImports(dir)} imports renamed`);
+  if (!dir) throw new Error('usage: node scripts/minify-glue.mjs DIR (or TRUNK_STAGING_DIR)');
+  console.log(`minify-glue: ${await minifyGlue(dir)} imports renamed, module minified`);
 }
