@@ -3,6 +3,8 @@
 // answers, and reads back every request it saw.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
+import { test } from '@playwright/test';
+import { DEFAULT_REGISTRY, readData } from './data';
 
 export interface Seen {
   path: string;
@@ -96,4 +98,18 @@ export class FeedServer {
     this.server?.closeAllConnections();
     await new Promise((done) => this.server?.close(done));
   }
+}
+
+/** A feed server of its own for each test of the file, serving the default
+ *  registry at `/registry` (the feed is the test's to answer), stopped after
+ *  the test. `use` receives each test's server. */
+export function serveEachTest(use: (server: FeedServer) => void) {
+  let server: FeedServer;
+  test.beforeEach(async () => {
+    server = new FeedServer();
+    await server.start();
+    server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+    use(server);
+  });
+  test.afterEach(async () => server.stop());
 }

@@ -10,7 +10,7 @@
 // placed with the findmasks registry of 2020-08-01.
 import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
-import { FeedServer, type Answer } from '../support/feed-server';
+import { FeedServer, serveEachTest, type Answer } from '../support/feed-server';
 import { DEFAULT_REGISTRY, expectedFromMaskCsv, readData, type Expected } from '../support/data';
 import { nextPoll } from '../support/polls';
 
@@ -26,12 +26,7 @@ const TRICKLE_MS = 8_000;
 test.use({ serviceWorkers: 'allow' });
 
 let server: FeedServer;
-test.beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
-});
-test.afterEach(async () => server.stop());
+serveEachTest((started) => (server = started));
 
 function open(app: MapPage) {
   // All of Taiwan in view at zoom 6: every located pharmacy is a pin or in a cluster.
