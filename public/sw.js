@@ -21,6 +21,8 @@
 //   the fallback, only when the page says it could read it (a `read-ok`
 //   message): never a truncated body or an error page sent with a 200.
 // - Map tiles are left to the network (no unbounded image cache).
+// - The page shows its stock alerts through this worker (Android refuses a
+//   page's own notifications); a click on one brings the app forward.
 // - On a repeat visit the app's feed is asked for as the navigation to the
 //   app starts, before the page has even arrived: the page's own request for
 //   it (boot.js) then takes that answer, already on its way.
@@ -29,7 +31,7 @@
 // The data cache (the last good feed, which must outlive a release) has its
 // own version, bumped only when what it holds changes (src/feed/fetch/saved.rs
 // reads it by name too). v3: only copies the page confirmed it could read.
-const VERSION = 'v4';
+const VERSION = 'v5';
 const SHELL = `mask-map-shell-${VERSION}`;
 const DATA = 'mask-map-data-v3';
 /** Answers passed on to the page and not yet confirmed as readable. */
@@ -76,6 +78,15 @@ async function saveShell() {
     if (!keep.has(request.url)) await cache.delete(request);
   }
 }
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(([open]) =>
+      open ? open.focus() : self.clients.openWindow(self.registration.scope),
+    ),
+  );
+});
 
 self.addEventListener('install', (event) => {
   event.waitUntil(saveShell().then(() => self.skipWaiting()));

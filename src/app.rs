@@ -20,9 +20,10 @@ use crate::rules::{Rules, RulesProblem};
 use crate::state::{AppState, FeedView, LoadState};
 use crate::time::Date;
 use crate::timers::{taipei_now, Timer};
-use crate::ui::device_storage::kiosk_home_lang;
+use crate::ui::device_storage::{self, kiosk_home_lang};
 use crate::ui::Sheet;
 use crate::ui::{check_sources, report_blocked_requests, SourceNotice};
+use crate::ui::{give_alerts, AlertBanner, AnswerCard, Favourites};
 use crate::ui::{
     reset_when_idle, BuyTodaySummary, CheckedDay, EligibilityPanel, EmbedDialog, FeedDetails,
     FeedStatus, FilterBar, LinkProblems, NearestPanel, PharmacyDetails, PharmacyList, RulesView,
@@ -167,6 +168,10 @@ fn App() -> impl IntoView {
     // A kiosk left alone goes back to how its link set it up.
     let visit = RwSignal::new(0_u32);
     let rules_problem = RwSignal::new(false);
+    // A kiosk is shared and an embed is a glimpse: what a person keeps on
+    // the device (their parity, favourites, alerts) is the app's alone.
+    let personal = config.mode != Mode::Kiosk;
+    let watching = config.mode == Mode::App;
     let state = AppState {
         lang,
         mode: config.mode,
@@ -183,9 +188,18 @@ fn App() -> impl IntoView {
         rules_problem,
         blocked: RwSignal::new(Vec::new()),
         history: RwSignal::new(DayHistory::new()),
+        stock_index: crate::state::stock_index(feed),
+        parity: RwSignal::new(personal.then(device_storage::remembered_parity).flatten()),
+        watchlist: RwSignal::new(if watching {
+            device_storage::watchlist()
+        } else {
+            Default::default()
+        }),
+        alert_banner: RwSignal::new(Vec::new()),
     };
     provide_context(state);
     crate::ui::keep_day_history(state.feed_later, state.history);
+    give_alerts(state);
     report_blocked_requests(state, sources.watched);
     let product = Signal::derive(move || {
         let requested = filters.with(|f| f.product);
@@ -279,7 +293,10 @@ fn App() -> impl IntoView {
             <main class="app-main" class:app-main--list=move || map_covered.get()>
                 <LinkProblems />
                 <PharmacyMap config=config.clone() />
+                <AlertBanner />
                 <Sheet full=sheet_full>
+                    <AnswerCard rules product day />
+                    <Favourites />
                     <EligibilityPanel rules product day open=eligibility_open />
                     <NearestPanel count=nearest_count />
                 </Sheet>

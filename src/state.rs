@@ -13,7 +13,10 @@ use crate::feed::placement::Placement;
 use crate::feed::refresh::SavedCopy;
 use crate::feed::{Filters, Inventory, LoadError, StockThresholds};
 use crate::history::DayHistory;
+use crate::rules::Parity;
+use crate::spatial::nearest::StockIndex;
 use crate::time::TaipeiDateTime;
+use crate::watchlist::Watchlist;
 
 /// The feed as the page knows it: the last good inventory (kept through
 /// failures, so nothing on screen is lost) and how the latest poll went.
@@ -36,6 +39,29 @@ pub enum LoadState {
     Loading,
     Loaded,
     Failed(LoadError),
+}
+
+/// The nearest-stock index of the inventory on screen, the same one as long
+/// as that is: the one-answer card and the nearest list share it.
+#[derive(Clone)]
+pub struct SharedIndex(pub Arc<StockIndex>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &SharedIndex) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Built when first asked, then kept until the next inventory: a poll that
+/// brings nothing new, a new place or new filters reuse it.
+pub fn stock_index(feed: RwSignal<FeedView>) -> Memo<Option<SharedIndex>> {
+    Memo::new(move |kept: Option<&Option<SharedIndex>>| {
+        let inventory = feed.with(|f| f.inventory.clone())?;
+        match kept {
+            Some(Some(kept)) if Arc::ptr_eq(kept.0.inventory(), &inventory) => Some(kept.clone()),
+            _ => Some(SharedIndex(Arc::new(StockIndex::new(inventory)))),
+        }
+    })
 }
 
 /// What every part of the page shares. Copied into closures freely: the
@@ -74,6 +100,15 @@ pub struct AppState {
     pub blocked: RwSignal<Vec<&'static str>>,
     /// The day's counts, learned from each poll while the page is open.
     pub history: RwSignal<DayHistory>,
+    pub stock_index: Memo<Option<SharedIndex>>,
+    /// The parity the user chose to remember (never on a kiosk).
+    pub parity: RwSignal<Option<Parity>>,
+    /// Favourites and their alerts, as this device keeps them: only in the
+    /// app itself (a kiosk's or an embed's stays empty).
+    pub watchlist: RwSignal<Watchlist>,
+    /// Alerts given in the page, where notifications can't be: the
+    /// `alert-banner`.
+    pub alert_banner: RwSignal<Vec<String>>,
 }
 
 impl AppState {

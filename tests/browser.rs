@@ -107,6 +107,10 @@ async fn mount_map(
             rules_problem: RwSignal::new(false),
             blocked: RwSignal::new(Vec::new()),
             history: RwSignal::new(DayHistory::new()),
+            stock_index: mask_map::state::stock_index(feed),
+            parity: RwSignal::new(None),
+            watchlist: RwSignal::new(Default::default()),
+            alert_banner: RwSignal::new(Vec::new()),
         });
         view! { <PharmacyMap config=config.clone() /> }
     });

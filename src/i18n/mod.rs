@@ -16,6 +16,7 @@ mod nearest;
 mod pace;
 mod status;
 mod verdict;
+mod watch;
 
 pub use details::*;
 pub use eligibility::*;
@@ -28,6 +29,7 @@ pub use nearest::*;
 pub use pace::*;
 pub use status::*;
 pub use verdict::*;
+pub use watch::*;
 
 fn pick(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {

@@ -10,6 +10,19 @@ pub fn clock(at: TaipeiDateTime) -> String {
     format!("{:02}:{:02}", at.hour, at.minute)
 }
 
+/// "10:12", of seconds since midnight.
+pub fn clock_of_day(seconds: u32) -> String {
+    format!("{:02}:{:02}", seconds / 3600, seconds / 60 % 60)
+}
+
+/// The chart of today's counts, named: its top and its span.
+pub fn chart_label(lang: Lang, most: u32, from: &str, until: &str) -> String {
+    match lang {
+        Lang::ZhTw => format!("今天的數量，{from} 至 {until}，最高 {most}"),
+        Lang::En => format!("Today's counts, {from} to {until}, at most {most}"),
+    }
+}
+
 /// A lagging row, with what to do about it.
 pub fn lagging(lang: Lang, updated: TaipeiDateTime) -> String {
     match lang {

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 
 use crate::config::{Lang, Mode};
 use crate::feed::OpeningPeriods;
+use crate::history::chart::{chart, Chart, HEIGHT, WIDTH};
 use crate::i18n;
 use crate::links;
 use crate::state::AppState;
 use crate::time::TaipeiDateTime;
 use crate::timers::taipei_now;
-use crate::ui::{CountNews, Directions};
+use crate::ui::{change_watchlist, CountNews, Directions};
 
 #[component]
 pub fn PharmacyDetails() -> impl IntoView {
@@ -22,6 +23,7 @@ pub fn PharmacyDetails() -> impl IntoView {
         lang,
         filters,
         history,
+        watchlist,
         ..
     } = AppState::get();
     let pharmacy = move || {
@@ -35,12 +37,16 @@ pub fn PharmacyDetails() -> impl IntoView {
                 .find(|p| p.code == code)?
                 .clone();
             let product = inventory.product_to_show(product);
-            let news = history.with(|h| CountNews::of(h, inventory, &pharmacy, product));
-            Some((pharmacy, inventory.products(), news))
+            let (news, chart) = history.with(|h| {
+                let chart =
+                    product.and_then(|pr| chart(&h.counts(&pharmacy.code, pr), h.last_poll()?));
+                (CountNews::of(h, inventory, &pharmacy, product), chart)
+            });
+            Some((pharmacy, inventory.products(), news, chart))
         })
     };
     move || {
-        pharmacy().map(|(p, products, news)| {
+        pharmacy().map(|(p, products, news, chart)| {
             let [updated_at, lagging, trend, rate, sellout, stalled] = news.hooks();
             let now = taipei_now();
             let open = p.opening.map(|o| o.open_at(now));
@@ -65,6 +71,9 @@ pub fn PharmacyDetails() -> impl IntoView {
             let updated = news.updated.map(TaipeiDateTime::to_display);
             let directions = links::directions(p.location, &p.address);
             let notes = p.notes.clone();
+            let code = p.code.clone();
+            let starred = Signal::derive(move || watchlist.with(|w| w.is_favourite(&code)));
+            let star = p.code.clone();
             view! {
                 <aside
                     class="details"
@@ -82,6 +91,17 @@ pub fn PharmacyDetails() -> impl IntoView {
                         "×"
                     </button>
                     <h2 id="details-name" class="details__name">{p.name.clone()}</h2>
+                    // Favourites are the app's: not a kiosk's, nor an embed's.
+                    {(mode == Mode::App).then(|| view! {
+                        <button
+                            class="details__favourite"
+                            data-testid="favourite-toggle"
+                            aria-pressed=move || starred.get().to_string()
+                            on:click=move |_| change_watchlist(watchlist, |w| w.toggle_favourite(&star))
+                        >
+                            {move || i18n::favourite(lang, starred.get())}
+                        </button>
+                    })}
                     <p class="details__address">{p.address.clone()}</p>
                     {match (tel, mode) {
                         (Some(href), Mode::App | Mode::Embed) => view! { <p><a class="details__phone" href=href>{p.phone.clone()}</a></p> }.into_any(),
@@ -92,6 +112,7 @@ pub fn PharmacyDetails() -> impl IntoView {
                         <tbody>{stock_rows}</tbody>
                     </table>
                     {news.lines(lang, &p.phone)}
+                    {chart.map(|c| count_chart(c, lang))}
                     <p class="details__open" data-open=open.map(|o| o.to_string())>{i18n::open_now(lang, open)}</p>
                     {p.opening.map(|o| week_grid(o, now, lang))}
                     {updated.map(|t| view! { <p class="details__updated">{i18n::updated(lang)} " " {t}</p> })}
@@ -102,6 +123,23 @@ pub fn PharmacyDetails() -> impl IntoView {
                 </aside>
             }
         })
+    }
+}
+
+/// Today's counts as a small line chart, its span and top beside it.
+fn count_chart(chart: Chart, lang: Lang) -> impl IntoView {
+    let (from, until) = (
+        i18n::clock_of_day(chart.from),
+        i18n::clock_of_day(chart.until),
+    );
+    let label = i18n::chart_label(lang, chart.most, &from, &until);
+    view! {
+        <figure class="chart" data-testid="count-chart">
+            <svg class="chart__line" viewBox=format!("0 0 {WIDTH} {HEIGHT}") preserveAspectRatio="none" role="img" aria-label=label.clone()>
+                <path d=chart.path fill="none" vector-effect="non-scaling-stroke" />
+            </svg>
+            <figcaption>{label}</figcaption>
+        </figure>
     }
 }
 

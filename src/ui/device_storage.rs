@@ -1,13 +1,14 @@
 //! The only things the app keeps on the device, in `localStorage`: the
-//! parity the user chose to remember (`odd`/`even`, never the ID) and the
-//! day of their last purchase per product; in `sessionStorage`, a kiosk's
-//! own language. Failures (private mode, storage full or disabled) just mean
+//! parity the user chose to remember (`odd`/`even`, never the ID), the day
+//! of their last purchase per product, and their favourites with the
+//! products they alert on; in `sessionStorage`, a kiosk's own language. Failures (private mode, storage full or disabled) just mean
 //! nothing is remembered.
 
 use crate::config::Lang;
 use crate::feed::Product;
 use crate::rules::Parity;
 use crate::time::Date;
+use crate::watchlist::Watchlist;
 
 const PARITY_KEY: &str = "mask-map.parity";
 
@@ -50,6 +51,16 @@ pub fn set_last_purchase(product: Product, day: Option<Date>) {
         &last_purchase_key(product),
         day.map(|d| d.to_string()).as_deref(),
     );
+}
+
+const WATCHLIST_KEY: &str = "mask-map.favourites";
+
+pub fn watchlist() -> Watchlist {
+    Watchlist::from_text(&load(WATCHLIST_KEY).unwrap_or_default())
+}
+
+pub fn save_watchlist(list: &Watchlist) {
+    save(WATCHLIST_KEY, Some(&list.to_text()));
 }
 
 const KIOSK_HOME_KEY: &str = "mask-map.kiosk-home";

@@ -100,7 +100,9 @@ fn Panel(
     state.on_next_visit(move || typed.set(String::new()));
     // A kiosk is shared: nothing about one visitor is kept for the next.
     let personal = mode != Mode::Kiosk;
-    let remembered = RwSignal::new(personal.then(device_storage::remembered_parity).flatten());
+    // Shared with the one-answer card, which states the rule for it (always
+    // `None` on a kiosk).
+    let remembered = state.parity;
     let remember = RwSignal::new(remembered.get_untracked().is_some());
     let given = Memo::new(move |_| match typed.with(|t| read_id(t)) {
         Some(Ok(reading)) => Given::Digit(reading.last_digit()),

@@ -1,6 +1,8 @@
 //! Leptos components, one per panel. They read state and render text; they
 //! neither parse nor compute.
 
+mod alerts;
+mod answer;
 mod count_news;
 mod day_history;
 mod details;
@@ -8,6 +10,7 @@ pub mod device_storage;
 mod directions;
 mod eligibility;
 mod embed;
+mod favourites;
 mod feed_status;
 mod filters;
 mod idle;
@@ -19,12 +22,15 @@ mod policy;
 mod sheet;
 mod source_notice;
 
+pub use alerts::{give_alerts, AlertBanner};
+pub use answer::AnswerCard;
 pub use count_news::CountNews;
-pub use day_history::keep_day_history;
+pub use day_history::{each_new_inventory, keep_day_history};
 pub use details::PharmacyDetails;
 pub use directions::Directions;
 pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};
 pub use embed::EmbedDialog;
+pub use favourites::{change_watchlist, Favourites};
 pub use feed_status::{FeedDetails, FeedStatus};
 pub use filters::FilterBar;
 pub use idle::reset_when_idle;

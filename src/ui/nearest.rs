@@ -1,30 +1,17 @@
 //! The `nearest` hook: the pharmacies with stock nearest to the reference
 //! location, with distance, walking time, stock, open now and directions.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 
 use crate::config::Mode;
 use crate::i18n;
 use crate::links;
-use crate::spatial::nearest::StockIndex;
-use crate::state::AppState;
+use crate::state::{AppState, SharedIndex};
 use crate::timers::taipei_now;
 use crate::ui::{CountNews, LocationControls};
 
 /// How many nearest pharmacies the panel lists unless `nearest=` says.
 pub const NEAREST_SHOWN: usize = 5;
-
-/// The index of the inventory on screen; the same one as long as that is.
-#[derive(Clone)]
-struct Kept(Arc<StockIndex>);
-
-impl PartialEq for Kept {
-    fn eq(&self, other: &Kept) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[component]
 pub fn NearestPanel(
@@ -32,7 +19,6 @@ pub fn NearestPanel(
     count: usize,
 ) -> impl IntoView {
     let AppState {
-        feed,
         filters,
         here,
         selected,
@@ -40,21 +26,13 @@ pub fn NearestPanel(
         mode,
         lang,
         history,
+        stock_index,
         ..
     } = AppState::get();
-    // Built when first asked, then kept until the next inventory: a poll
-    // that brings nothing new, a new place or new filters reuse it.
-    let index = Memo::new(move |kept: Option<&Option<Kept>>| {
-        let inventory = feed.with(|f| f.inventory.clone())?;
-        match kept {
-            Some(Some(kept)) if Arc::ptr_eq(kept.0.inventory(), &inventory) => Some(kept.clone()),
-            _ => Some(Kept(Arc::new(StockIndex::new(inventory)))),
-        }
-    });
     let answer = move || {
         let from = here.get()?;
         let filters = filters.get();
-        let Kept(index) = index.get()?;
+        let SharedIndex(index) = stock_index.get()?;
         let inventory = index.inventory().clone();
         let product = inventory.product_to_show(filters.product);
         let now = taipei_now();
