@@ -16,6 +16,9 @@ export class DetailsPanel {
   /** A kiosk's directions: a QR code (with `data-url`). */
   readonly directionsQr: Locator;
   readonly closeButton: Locator;
+  /** The star (`aria-pressed`), and the chart of today's counts. */
+  readonly favouriteToggle: Locator;
+  readonly chart: Locator;
 
   constructor(readonly root: Locator) {
     this.element = root.getByTestId('details');
@@ -28,6 +31,8 @@ export class DetailsPanel {
     this.appleDirections = this.element.locator('a[href^="https://maps.apple.com/"]');
     this.osmDirections = this.element.locator('a[href^="https://www.openstreetmap.org/directions"]');
     this.directionsQr = this.element.getByTestId('directions-qr');
+    this.favouriteToggle = this.element.getByTestId('favourite-toggle');
+    this.chart = this.element.getByTestId('count-chart');
     this.closeButton = this.element.getByRole('button', { name: /Close|關閉/ });
   }
 

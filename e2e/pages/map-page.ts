@@ -41,6 +41,11 @@ export class MapPage {
   readonly list: PharmacyList;
   readonly filters: FilterBar;
   readonly sheet: BottomSheet;
+  /** The one-answer card (`data-id`: the pharmacy it names). */
+  readonly answer: Locator;
+  /** "My pharmacies": each favourite a `li` with `data-id`. */
+  readonly favourites: Locator;
+  readonly alertBanner: Locator;
 
   readonly pageErrors: string[] = [];
   readonly failedRequests: string[] = [];
@@ -68,6 +73,9 @@ export class MapPage {
     this.dismissButton = root.getByRole('button', { name: 'Dismiss' });
     this.markupFromFeed = root.locator('#injected, .leaflet-marker-pane img, [data-testid=details] img');
     this.inlineScripts = root.locator('script:not([src])');
+    this.answer = root.getByTestId('answer');
+    this.favourites = root.getByTestId('favourites');
+    this.alertBanner = root.getByTestId('alert-banner');
     this.map = new MapView(root);
     this.details = new DetailsPanel(root);
     this.nearest = new NearestPanel(root);

@@ -1,59 +1,17 @@
 // A morning of polls, a minute apart on a fake clock, from the test's own
-// feed server: the real NHIA snapshot of 2020-03-03 with its counts taken as
-// 08:00's, every pharmacy selling its adult masks three to a card at 36 an
-// hour, 愛維喜藥局's counts frozen, and 大鳥藥局's row stuck at 07:30. What
+// feed server (e2e/support/morning.ts: the real NHIA snapshot of 2020-03-03,
+// selling at 36 an hour, one count frozen, one row stuck at 07:30). What
 // the details, the nearest list, the list and the pins say of the counts is
 // asserted: the hooks (data-trend, data-rate-per-hour, data-sellout,
 // data-stalled, data-lagging, data-updated) and the words.
 import { test, expect } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
-import { FeedServer } from '../support/feed-server';
-import { DEFAULT_REGISTRY, MASK_CSV, readData, readSnapshot } from '../support/data';
+import { FeedServer, serveEachTest } from '../support/feed-server';
+import { AT, FALLING, FROZEN, LAGGING, PACE, adultOf, codeOf, feedAt, left, placeOf } from '../support/morning';
 import { nextPoll } from '../support/polls';
 
-const AT = '25.0336,121.5648'; // 台北 101
-const FALLING = '大順安藥局';
-const FROZEN = '愛維喜藥局';
-const LAGGING = '大鳥藥局';
-/** Adult masks an hour, three to a card. */
-const PACE = 36;
-
-const [header, ...rows] = readData(MASK_CSV).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
-const codeOf = (name: string) => rows.find((r) => r.split(',')[1] === name)!.split(',')[0];
-const adultOf = (name: string) => Number(rows.find((r) => r.split(',')[1] === name)!.split(',')[4]);
-
-/** The registry's place of the pharmacy named `name`, as the link's lat and lng. */
-function placeOf(name: string) {
-  const feature = readSnapshot(DEFAULT_REGISTRY).features.find((f: any) => String(f.properties.id) === codeOf(name));
-  const [lng, lat] = feature.geometry.coordinates;
-  return { lat: String(lat), lng: String(lng) };
-}
-
-const stamp = (minutes: number) => {
-  const hh = String(8 + Math.floor(minutes / 60)).padStart(2, '0');
-  const mm = String(minutes % 60).padStart(2, '0');
-  return `2020/03/03 ${hh}:${mm}:00`;
-};
-const left = (start: number, minutes: number) => Math.max(0, start - Math.floor((PACE * minutes) / 60 / 3) * 3);
-
-/** The feed `minutes` after 08:00. */
-function feedAt(minutes: number): string {
-  const out = rows.map((row) => {
-    const f = row.split(',');
-    if (f[1] === LAGGING) return [...f.slice(0, 6), '2020/03/03 07:30:00'].join(',');
-    const adult = f[1] === FROZEN ? Number(f[4]) : left(Number(f[4]), minutes);
-    return [f[0], f[1], f[2], f[3], String(adult), f[5], stamp(minutes)].join(',');
-  });
-  return `\uFEFF${header}\n${out.join('\n')}\n`;
-}
-
 let server: FeedServer;
-test.beforeEach(async () => {
-  server = new FeedServer();
-  await server.start();
-  server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
-});
-test.afterEach(async () => server.stop());
+serveEachTest((started) => (server = started));
 
 test('a morning of polls: pace, estimate, a stalled count and a lagging row', async ({ page }, info) => {
   test.slow();

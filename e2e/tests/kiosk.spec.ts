@@ -7,6 +7,8 @@ import { PNG } from 'pngjs';
 import { KioskPage } from '../pages/kiosk-page';
 import { readData, readSnapshot, expectedDefault, DEFAULT_REGISTRY, KIANG } from '../support/data';
 import { FeedServer } from '../support/feed-server';
+import { AT as MORNING_AT, feedAt } from '../support/morning';
+import { nextPoll } from '../support/polls';
 
 const AT = '25.0478,121.517';
 
@@ -126,6 +128,64 @@ test('a kiosk refuses a feed from a host the site does not trust, and shows its 
     await expect(kiosk.feedStatus).toHaveAttribute('data-count', String(expectedDefault().count));
     await expect(kiosk.sourceNotices).toHaveCount(0);
     expect(server.requestsFor('/feed')).toHaveLength(0);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the day\'s counts in large type, kept through an idle reset', async ({ page }, info) => {
+  test.slow();
+  // The site trusts the test's feed server, as a district names its own feed.
+  const server = new FeedServer();
+  await server.start();
+  try {
+    server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
+    server.answer('/feed', { body: feedAt(0) });
+    // (Set on the page as it loads: a document fulfilled by a test's route
+    // would lose its loopback address, and the feed server's with it.)
+    await page.addInitScript((origin) => {
+      new MutationObserver((_, observer) => {
+        const meta = document.querySelector('meta[name="mask-map:trusted-origins"]');
+        if (!meta) return;
+        meta.setAttribute('content', `${origin} ${meta.getAttribute('content')}`);
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    }, server.url);
+    await page.clock.install({ time: new Date('2020-03-03T08:00:30+08:00') });
+    const kiosk = new KioskPage(page);
+    await kiosk.goto(
+      { tiles: 'none', mode: 'kiosk', at: MORNING_AT, lang: 'en', idle: '600', feed: `${server.url}/feed`, registry: `${server.url}/registry`, refresh: '60' },
+      { stubNetwork: false },
+    );
+    await kiosk.settled();
+    await expect(kiosk.sourceNotices).toHaveCount(0);
+    await expect(kiosk.linkProblems).toHaveCount(0);
+    for (let minutes = 1; minutes <= 25; minutes++) {
+      server.answer('/feed', { body: feedAt(minutes) });
+      await nextPoll(page, server, '/feed');
+      await expect(kiosk.feedStatus).toHaveAttribute('data-as-of', new RegExp(`T08:${String(minutes).padStart(2, '0')}:00`));
+    }
+    // The card: no link leads away from a kiosk.
+    await expect(kiosk.answer).toContainText('selling');
+    await expect(kiosk.answer.locator('a:visible')).toHaveCount(0);
+    await kiosk.screenshot('answer-card', info.project.name);
+    const id = (await kiosk.answer.getAttribute('data-id'))!;
+    await kiosk.answer.locator('.answer__name').tap();
+    const { details } = kiosk;
+    await expect(details.element).toHaveAttribute('data-id', id);
+    await expect(details.chart).toContainText("Today's counts, 08:00 to 08:25");
+    await expect(details.favouriteToggle).toHaveCount(0);
+    // Read from a step away: the pace and the chart in large type.
+    const pace = details.element.locator('.count-news').first();
+    await expect(pace).toContainText('Selling about');
+    expect(await pace.evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(23);
+    expect(await details.chart.locator('svg').evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThanOrEqual(120);
+    await kiosk.screenshot('details-chart', info.project.name);
+    // The idle reset closes the visitor's details; the day's counts stay.
+    await page.clock.fastForward(601_000);
+    await expect(details.element).toHaveCount(0);
+    await kiosk.answer.locator('.answer__name').tap();
+    await expect(details.chart).toContainText("Today's counts, 08:00 to");
   } finally {
     await server.stop();
   }
