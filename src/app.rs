@@ -29,6 +29,7 @@ use crate::ui::{
     FeedStatus, FilterBar, LinkProblems, NearestPanel, PharmacyDetails, PharmacyList, RulesView,
     NEAREST_SHOWN,
 };
+use crate::watchlist::Watchlist;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
@@ -200,6 +201,12 @@ fn App() -> impl IntoView {
     provide_context(state);
     crate::ui::keep_day_history(state.feed_later, state.history);
     give_alerts(state);
+    // An armed alert needs the polls of a background tab.
+    let watchlist = state.watchlist;
+    Effect::new(move |_| {
+        let on = watchlist.with(Watchlist::any_alert);
+        poller.with_value(|p| p.as_ref().map(|p| p.poll_while_hidden(on)));
+    });
     report_blocked_requests(state, sources.watched);
     let product = Signal::derive(move || {
         let requested = filters.with(|f| f.product);

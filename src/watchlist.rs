@@ -106,6 +106,11 @@ impl Watchlist {
         }
     }
 
+    /// Whether any alert is armed (then the page polls on while hidden).
+    pub fn any_alert(&self) -> bool {
+        !self.alerts.is_empty()
+    }
+
     pub fn is_alerting(&self, code: &str, product: Product) -> bool {
         self.alerts
             .iter()

@@ -73,6 +73,9 @@ struct State {
     generation: u64,
     /// A poll came due while the page was hidden.
     paused: bool,
+    /// Poll on while the page is hidden: an alert is armed (a background
+    /// tab can only alert if it still polls).
+    while_hidden: bool,
     on_timer: Option<Closure<dyn FnMut()>>,
     on_visibility: Option<Closure<dyn FnMut()>>,
 }
@@ -92,6 +95,7 @@ impl Poller {
             request: None,
             generation: 0,
             paused: false,
+            while_hidden: false,
             on_timer: None,
             on_visibility: None,
         }));
@@ -122,6 +126,19 @@ impl Poller {
     /// Polls now (the Retry button), whatever the schedule.
     pub fn refresh_now(&self) {
         poll(&Rc::downgrade(&self.state));
+    }
+
+    /// Whether to poll on while the page is hidden (by default it waits to
+    /// be shown); a poll that waited is made at once.
+    pub fn poll_while_hidden(&self, on: bool) {
+        let waiting = {
+            let mut s = self.state.borrow_mut();
+            s.while_hidden = on;
+            on && s.paused
+        };
+        if waiting {
+            self.refresh_now();
+        }
     }
 }
 
@@ -164,14 +181,15 @@ impl State {
     }
 }
 
-/// Starts one poll, unless the page is hidden (then it waits to be shown).
+/// Starts one poll, unless the page is hidden (then it waits to be shown,
+/// unless asked to poll on).
 fn poll(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
     let early = take_early(&state.borrow().source.feed);
     let (generation, controller, source, validator, previous, registry) = {
         let mut s = state.borrow_mut();
         s.cancel();
-        if document().hidden() {
+        if document().hidden() && !s.while_hidden {
             s.paused = true;
             // Its answer would be old by the time the page is shown.
             if let Some((_, early)) = early {
