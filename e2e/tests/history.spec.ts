@@ -20,7 +20,7 @@ test('a morning of polls: pace, estimate, a stalled count and a lagging row', as
   const app = new MapPage(page);
   await app.goto(
     // The map at street level on the lagging pharmacy, so its own pin shows.
-    { feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', at: AT, ...placeOf(LAGGING), zoom: '17', refresh: '60' },
+    { feed: `${server.url}/feed`, registry: `${server.url}/registry`, tiles: 'none', lang: 'en', at: AT, ...placeOf(LAGGING), zoom: '17', refresh: '60', nearest: '8' },
     { stubNetwork: false },
   );
   await app.settled();

@@ -127,11 +127,21 @@ test.describe('with notifications allowed', () => {
   });
 });
 
-test('without notifications the alert is a banner in the page', async ({ page }, info) => {
+/** Hides the page, as a switch to another tab does. */
+const hide = (page: Page) =>
+  page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+
+test('without notifications the alert is a banner, from a background tab too', async ({ page }, info) => {
   test.slow();
   // No permission and no service worker (the config blocks it).
   const app = await openMorning(page);
   await starAndArm(app);
+  // In a background tab: the armed alert keeps the polls going.
+  await hide(page);
   await pollThrough(page, app, 1, RESTOCK_AT);
   await expect(app.alertBanner.locator('li')).toHaveText([ALERT]);
   await expect(app.alertBanner).toHaveAttribute('role', 'alert');
@@ -157,3 +167,18 @@ for (const mode of ['kiosk', 'embed']) {
     expect(await page.evaluate(() => localStorage.getItem('mask-map.favourites'))).toBeNull();
   });
 }
+
+test('the card asks for a place, and says when it is not your day', async ({ page }) => {
+  // No place yet: the rule, and the ask.
+  const app = await openMorning(page, { at: '' });
+  await expect(app.answer).toContainText('Today (Tue): even IDs');
+  await expect(app.answer).toContainText('Choose a location');
+  await expect(app.answer).not.toHaveAttribute('data-id');
+  // Someone who asked the app to remember their odd parity: Tuesday is not
+  // theirs, and the card names no pharmacy.
+  await page.evaluate(() => localStorage.setItem('mask-map.parity', 'odd'));
+  await page.goto(page.url().replace('at=&', `at=${encodeURIComponent(AT)}&`));
+  await app.settled();
+  await expect(app.answer).toContainText('Not a day for odd IDs · Next allowed day: Wed 2020-03-04');
+  await expect(app.answer).not.toHaveAttribute('data-id');
+});

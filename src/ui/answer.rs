@@ -124,7 +124,7 @@ pub fn AnswerCard(
                 </p>
                 <p class="answer__count" hidden=no_count>
                     {c.count} " "
-                    <a class="answer__directions" href=c.directions hidden=no_link target="_blank" rel="noopener noreferrer">
+                    <a class="answer__directions" href=(!no_link).then_some(c.directions) hidden=no_link target="_blank" rel="noopener noreferrer">
                         {i18n::directions(lang)}
                     </a>
                 </p>
