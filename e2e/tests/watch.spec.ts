@@ -152,9 +152,10 @@ test('without notifications the alert is a banner, from a background tab too', a
 });
 
 for (const mode of ['kiosk', 'embed']) {
-  test(`${mode} mode keeps no favourites and no alerts`, async ({ page }) => {
+  test(`${mode} mode keeps no favourites and no alerts`, async ({ page }, info) => {
     const app = await openMorning(page, { mode });
     await expect(app.answer).toContainText('Today (Tue): even IDs');
+    await app.screenshot(`${mode}-card`, info.project.name);
     if (mode === 'kiosk') {
       // No link leads away from a kiosk: the card's way is the details' QR code.
       await expect(app.answer.locator('a:visible')).toHaveCount(0);
