@@ -19,7 +19,7 @@ async function audit(page: Page, what: string) {
 
 for (const lang of ['zh-TW', 'en']) {
   test(`the app, its eligibility panel and its list pass axe (${lang})`, async ({ page }) => {
-    // Four axe audits: on a fresh machine the first test to run (a cold
+    // Five axe audits: on a fresh machine the first test to run (a cold
     // browser and disk) took over the default 30 s.
     test.slow();
     const app = new MapPage(page);
@@ -33,6 +33,11 @@ for (const lang of ['zh-TW', 'en']) {
     await app.nearest.open(0);
     await expect(app.details.element).toBeVisible();
     await audit(page, 'details');
+    // Starred: the card and My pharmacies with its switches.
+    await app.details.favouriteToggle.click();
+    await app.details.close();
+    await expect(app.favourites).toBeVisible();
+    await audit(page, 'favourites');
     await app.list.open();
     await audit(page, 'list');
   });
