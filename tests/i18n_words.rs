@@ -211,3 +211,26 @@ fn the_day_s_counts_are_said_as_estimates_and_notices() {
     assert_eq!(lagging(Lang::ZhTw, at), "10:40 後未更新：去之前請先打電話");
     assert!(stalled(Lang::En, 40).starts_with("The count has not moved for 40 min"));
 }
+
+#[test]
+fn the_answer_card_reads_as_one_line_in_each_language() {
+    use mask_map::i18n::{answer_count, distance_and_walk};
+    assert_eq!(
+        distance_and_walk(Lang::En, 539.4),
+        "539 m, about 7 min on foot"
+    );
+    assert_eq!(
+        distance_and_walk(Lang::ZhTw, 539.4),
+        "539 公尺，步行約 7 分鐘"
+    );
+    let at = TaipeiDateTime::from_unix_seconds(1_583_195_100); // 2020-03-03 08:25
+    let pace = Some(pace_phrase(Lang::En, 30, None));
+    assert_eq!(
+        answer_count(Lang::En, 107, pace, Some(at), None),
+        "107 left · selling 30/h · Updated 08:25"
+    );
+    assert_eq!(
+        answer_count(Lang::ZhTw, 12, None, None, Some("(02)27360639")),
+        "剩 12 · (02)27360639"
+    );
+}

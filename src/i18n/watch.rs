@@ -23,8 +23,12 @@ pub fn not_your_day(lang: Lang, parity: Option<Parity>, next: Option<Date>) -> S
 
 /// "540 m, about 7 min on foot".
 pub fn distance_and_walk(lang: Lang, metres: f64) -> String {
+    let comma = match lang {
+        Lang::ZhTw => "，",
+        Lang::En => ", ",
+    };
     format!(
-        "{}, {}",
+        "{}{comma}{}",
         super::distance(lang, metres),
         super::walking(lang, metres)
     )
