@@ -134,6 +134,7 @@ export async function minifyGlue(dir) {
   const wasm = readFileSync(join(dir, wasmFile));
 
   const { names } = renameImports(wasm, module, () => undefined);
+  if (names.length === 0) throw new Error(`${wasmFile}: no imports from ${module}: has wasm-bindgen renamed its module?`);
   const short = new Map(names.map((old, i) => [old, shortName(i)]));
   for (const [old, replacement] of short) {
     // Each import is one key of the import object, `name: function(…)`.
@@ -156,7 +157,9 @@ export async function minifyGlue(dir) {
   let html = readFileSync(index, 'utf8');
   for (const [file, content] of [[js[0], glue], [wasmFile, renamed]]) {
     const integrity = `sha384-${createHash('sha384').update(content).digest('base64')}`;
-    const tag = new RegExp(`(href="[^"]*${file}"[^>]*integrity=")[^"]*(")`);
+    const tag = new RegExp(`(href="[^"]*${file}"[^>]*integrity=")[^"]*(")`, 'g');
+    // A hash left as it was would make the browser refuse the new file.
+    if (html.match(tag)?.length !== 1) throw new Error(`index.html: not one integrity attribute for ${file}`);
     html = html.replace(tag, `$1${integrity}$2`);
   }
   writeFileSync(index, html);

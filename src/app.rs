@@ -169,8 +169,9 @@ fn App() -> impl IntoView {
     // A kiosk left alone goes back to how its link set it up.
     let visit = RwSignal::new(0_u32);
     let rules_problem = RwSignal::new(false);
-    // A kiosk is shared and an embed is a glimpse: what a person keeps on
-    // the device (their parity, favourites, alerts) is the app's alone.
+    // A kiosk is shared: it reads and keeps nothing of a visitor's (not even
+    // the remembered parity). Favourites and alerts are the app's alone: not
+    // a kiosk's, nor an embed's (a glimpse inside someone else's page).
     let personal = config.mode != Mode::Kiosk;
     let watching = config.mode == Mode::App;
     let state = AppState {

@@ -50,7 +50,7 @@ pub fn answer_count(
     for part in [
         pace,
         updated.map(|t| format!("{} {}", super::updated(lang), super::clock(t))),
-        phone.map(str::to_owned),
+        phone.filter(|p| !p.is_empty()).map(str::to_owned),
     ]
     .into_iter()
     .flatten()
@@ -80,8 +80,8 @@ pub fn closed_now(lang: Lang) -> &'static str {
 pub fn no_stock_in_reach(lang: Lang) -> &'static str {
     pick(
         lang,
-        "20 公里內沒有藥局有貨。數量每分鐘更新，請稍後再看，或打開提醒。",
-        "No pharmacy within 20 km has stock. Counts update every minute: look again later, or set an alert on a favourite.",
+        "20 公里內沒有藥局有貨。數量每分鐘更新，請稍後再看。",
+        "No pharmacy within 20 km has stock. Counts update every minute: look again later.",
     )
 }
 
@@ -89,12 +89,10 @@ pub fn favourites_heading(lang: Lang) -> &'static str {
     pick(lang, "我的藥局", "My pharmacies")
 }
 
-pub fn favourite(lang: Lang, on: bool) -> &'static str {
-    if on {
-        pick(lang, "★ 已加入我的藥局", "★ In my pharmacies")
-    } else {
-        pick(lang, "☆ 加入我的藥局", "☆ Add to my pharmacies")
-    }
+/// The star's label, the same whether pressed or not (`aria-pressed` and
+/// the star drawn by CSS say which).
+pub fn favourite(lang: Lang) -> &'static str {
+    pick(lang, "加入我的藥局", "Keep in my pharmacies")
 }
 
 /// A favourite's stock: "122 · Plenty · Updated 08:40".

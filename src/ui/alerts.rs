@@ -70,6 +70,8 @@ fn notify(state: AppState, text: String, tag: String) {
         let options = NotificationOptions::new();
         options.set_body(&text);
         options.set_tag(&tag);
+        // An alert an hour later replaces the first one: it must sound again.
+        options.set_renotify(true);
         let shown = match registration.map(|r| r.show_notification_with_options(title, &options)) {
             Some(Ok(promise)) => JsFuture::from(promise).await.is_ok(),
             _ => false,

@@ -70,8 +70,12 @@ pub fn AnswerCard(
             card.why = i18n::not_your_day(lang, parity, next);
             return card;
         }
-        let (Some(from), Some(SharedIndex(index))) = (here.get(), stock_index.get()) else {
+        let Some(from) = here.get() else {
             card.why = i18n::choose_a_location(lang).to_owned();
+            return card;
+        };
+        // No data yet (or none at all): the header's status says why.
+        let Some(SharedIndex(index)) = stock_index.get() else {
             return card;
         };
         let filters = filters.get();

@@ -99,7 +99,7 @@ pub fn PharmacyDetails() -> impl IntoView {
                             aria-pressed=move || starred.get().to_string()
                             on:click=move |_| change_watchlist(watchlist, |w| w.toggle_favourite(&star))
                         >
-                            {move || i18n::favourite(lang, starred.get())}
+                            {i18n::favourite(lang)}
                         </button>
                     })}
                     <p class="details__address">{p.address.clone()}</p>
@@ -135,7 +135,8 @@ fn count_chart(chart: Chart, lang: Lang) -> impl IntoView {
     let label = i18n::chart_label(lang, chart.most, &from, &until);
     view! {
         <figure class="chart" data-testid="count-chart">
-            <svg class="chart__line" viewBox=format!("0 0 {WIDTH} {HEIGHT}") preserveAspectRatio="none" role="img" aria-label=label.clone()>
+            // Named once, by the caption.
+            <svg class="chart__line" viewBox=format!("0 0 {WIDTH} {HEIGHT}") preserveAspectRatio="none" aria-hidden="true">
                 <path d=chart.path fill="none" vector-effect="non-scaling-stroke" />
             </svg>
             <figcaption>{label}</figcaption>

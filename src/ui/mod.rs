@@ -25,7 +25,7 @@ mod source_notice;
 pub use alerts::{give_alerts, AlertBanner};
 pub use answer::AnswerCard;
 pub use count_news::CountNews;
-pub use day_history::{each_new_inventory, keep_day_history};
+pub use day_history::keep_day_history;
 pub use details::PharmacyDetails;
 pub use directions::Directions;
 pub use eligibility::{BuyTodaySummary, CheckedDay, EligibilityPanel, RulesView};
@@ -42,7 +42,12 @@ pub use policy::report_blocked_requests;
 pub use sheet::Sheet;
 pub use source_notice::{check_sources, SourceNotice};
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+
+use crate::feed::Inventory;
+use crate::timers::in_background;
 
 /// `source`'s value a task after each change, once the tasks of normal
 /// priority are done: the panels that read the copy update in a task of
@@ -69,4 +74,24 @@ pub fn a_task_later<T: Clone + Send + Sync + 'static>(source: RwSignal<T>) -> Re
         }
     });
     copy.read_only()
+}
+
+/// Runs `take` in the background once for each new inventory of `feed`.
+pub fn each_new_inventory(
+    feed: ReadSignal<crate::state::FeedView>,
+    take: impl Fn(Arc<Inventory>) + 'static,
+) {
+    let take = std::rc::Rc::new(take);
+    Effect::new(move |taken: Option<Option<Arc<Inventory>>>| {
+        let inventory = feed.with(|f| f.inventory.clone());
+        let known = taken.flatten();
+        if let Some(new) = inventory
+            .clone()
+            .filter(|i| !known.as_ref().is_some_and(|k| Arc::ptr_eq(k, i)))
+        {
+            let take = take.clone();
+            in_background(move || take(new));
+        }
+        inventory.or(known)
+    });
 }
