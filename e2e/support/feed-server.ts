@@ -3,7 +3,7 @@
 // answers, and reads back every request it saw.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createHash } from 'node:crypto';
-import { test } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
 import { DEFAULT_REGISTRY, readData } from './data';
 
 export interface Seen {
@@ -112,4 +112,19 @@ export function serveEachTest(use: (server: FeedServer) => void) {
     use(server);
   });
   test.afterEach(async () => server.stop());
+}
+
+/** Makes the app in `page` trust `server` as one of its site's sources (as a
+ *  district names its own feed's origin), so a kiosk takes its feed. Set on
+ *  the page as it loads: a document fulfilled by a test's route would lose
+ *  its loopback address, and the feed server's requests with it. */
+export async function trustFeedServer(page: Page, server: FeedServer) {
+  await page.addInitScript((origin) => {
+    new MutationObserver((_, observer) => {
+      const meta = document.querySelector('meta[name="mask-map:trusted-origins"]');
+      if (!meta) return;
+      meta.setAttribute('content', `${origin} ${meta.getAttribute('content')}`);
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  }, server.url);
 }

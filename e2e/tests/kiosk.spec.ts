@@ -6,7 +6,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { KioskPage } from '../pages/kiosk-page';
 import { readData, readSnapshot, expectedDefault, DEFAULT_REGISTRY, KIANG } from '../support/data';
-import { FeedServer } from '../support/feed-server';
+import { FeedServer, trustFeedServer } from '../support/feed-server';
 import { AT as MORNING_AT, feedAt } from '../support/morning';
 import { nextPoll } from '../support/polls';
 
@@ -141,16 +141,7 @@ test('the day\'s counts in large type, kept through an idle reset', async ({ pag
   try {
     server.answer('/registry', { body: readData(DEFAULT_REGISTRY), contentType: 'application/json' });
     server.answer('/feed', { body: feedAt(0) });
-    // (Set on the page as it loads: a document fulfilled by a test's route
-    // would lose its loopback address, and the feed server's with it.)
-    await page.addInitScript((origin) => {
-      new MutationObserver((_, observer) => {
-        const meta = document.querySelector('meta[name="mask-map:trusted-origins"]');
-        if (!meta) return;
-        meta.setAttribute('content', `${origin} ${meta.getAttribute('content')}`);
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
-    }, server.url);
+    await trustFeedServer(page, server);
     await page.clock.install({ time: new Date('2020-03-03T08:00:30+08:00') });
     const kiosk = new KioskPage(page);
     await kiosk.goto(

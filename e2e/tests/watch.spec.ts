@@ -6,7 +6,7 @@
 // the in-page banner, and the card's rule, pharmacy, count, pace and way.
 import { test, expect, type Page } from '@playwright/test';
 import { MapPage } from '../pages/map-page';
-import { FeedServer, serveEachTest } from '../support/feed-server';
+import { FeedServer, serveEachTest, trustFeedServer } from '../support/feed-server';
 import { AT, LAGGING, RESTOCK, RESTOCKED, RESTOCK_AT, codeOf, feedAt } from '../support/morning';
 import { nextPoll } from '../support/polls';
 
@@ -44,7 +44,7 @@ async function starAndArm(app: MapPage) {
   await expect(app.details.favouriteToggle).toHaveAttribute('aria-pressed', 'false');
   await app.details.favouriteToggle.click();
   await expect(app.details.favouriteToggle).toHaveAttribute('aria-pressed', 'true');
-  await expect(app.details.favouriteToggle).toHaveText('★ In my pharmacies');
+  await expect(app.details.favouriteToggle).toHaveAccessibleName('Keep in my pharmacies');
   await app.details.close();
   await app.list.close();
   const favourite = app.favourites.locator(`li[data-id="${codeOf(RESTOCKED)}"]`);
@@ -54,6 +54,9 @@ async function starAndArm(app: MapPage) {
   await expect(alert).toHaveText('Tell me when it has adult masks');
   await alert.click();
   await expect(alert).toHaveAttribute('aria-pressed', 'true');
+  // The same button, still focused: the section changed in place.
+  await expect(alert).toBeFocused();
+  await expect(alert).toHaveAccessibleName('Tell me when it has adult masks');
   await expect(app.favourites).toContainText("a closed app can't alert you");
   return favourite;
 }
@@ -80,6 +83,8 @@ test.describe('with notifications allowed', () => {
     expect(await notifications(page)).toEqual([]);
     await pollThrough(page, app, RESTOCK_AT, RESTOCK_AT);
     await expect.poll(() => notifications(page)).toEqual([ALERT]);
+    // Polls change the section in place: the switch pressed keeps its focus.
+    await expect(favourite.getByTestId('alert-toggle')).toBeFocused();
     await expect(app.alertBanner).toHaveCount(0);
     await expect(favourite).toContainText(`${RESTOCK} · `);
     await expect(favourite).toContainText('Updated 08:12');
@@ -153,6 +158,10 @@ test('without notifications the alert is a banner, from a background tab too', a
 
 for (const mode of ['kiosk', 'embed']) {
   test(`${mode} mode keeps no favourites and no alerts`, async ({ page }, info) => {
+    // A device whose app has RESTOCKED starred with its alert armed.
+    const stored = `${codeOf(RESTOCKED)}\tadult\n`;
+    await page.addInitScript((stored) => localStorage.setItem('mask-map.favourites', stored), stored);
+    await trustFeedServer(page, server);
     const app = await openMorning(page, { mode });
     await expect(app.answer).toContainText('Today (Tue): even IDs');
     await app.screenshot(`${mode}-card`, info.project.name);
@@ -160,12 +169,16 @@ for (const mode of ['kiosk', 'embed']) {
       // No link leads away from a kiosk: the card's way is the details' QR code.
       await expect(app.answer.locator('a:visible')).toHaveCount(0);
     }
+    await expect(app.favourites).toHaveCount(0);
+    await expect(page.getByTestId('alert-toggle')).toHaveCount(0);
     await app.answer.locator('.answer__name').click();
     await expect(app.details.element).toBeVisible();
     await expect(app.details.favouriteToggle).toHaveCount(0);
-    await expect(app.favourites).toHaveCount(0);
-    await expect(page.getByTestId('alert-toggle')).toHaveCount(0);
-    expect(await page.evaluate(() => localStorage.getItem('mask-map.favourites'))).toBeNull();
+    await app.details.close();
+    // Its stock comes back: no alert in this mode, and the device's list is untouched.
+    await pollThrough(page, app, 1, RESTOCK_AT);
+    await expect(app.alertBanner).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('mask-map.favourites'))).toBe(stored);
   });
 }
 
@@ -178,8 +191,12 @@ test('the card asks for a place, and says when it is not your day', async ({ pag
   // Someone who asked the app to remember their odd parity: Tuesday is not
   // theirs, and the card names no pharmacy.
   await page.evaluate(() => localStorage.setItem('mask-map.parity', 'odd'));
-  await page.goto(page.url().replace('at=&', `at=${encodeURIComponent(AT)}&`));
+  const withPlace = page.url().replace('at=&', `at=${encodeURIComponent(AT)}&`);
+  expect(withPlace).toContain(`at=${encodeURIComponent(AT)}`);
+  await page.goto(withPlace);
   await app.settled();
+  // The place is known (the nearest list answers), the day is not theirs.
+  await expect(app.nearest.items.first()).toBeVisible();
   await expect(app.answer).toContainText('Not a day for odd IDs · Next allowed day: Wed 2020-03-04');
   await expect(app.answer).not.toHaveAttribute('data-id');
 });
