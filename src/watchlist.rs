@@ -88,6 +88,32 @@ impl Watchlist {
         text
     }
 
+    /// Takes the list as another tab of the app stored it (`text`, from
+    /// [`Watchlist::to_text`]): its favourites and alerts, each alert still
+    /// armed keeping what the polls here saw of it. Whether anything changed.
+    pub fn sync(&mut self, text: &str) -> bool {
+        let mut stored = Watchlist::from_text(text);
+        let same_alerts = stored.alerts.len() == self.alerts.len()
+            && stored
+                .alerts
+                .iter()
+                .all(|a| self.is_alerting(&a.code, a.product));
+        if stored.favourites == self.favourites && same_alerts {
+            return false;
+        }
+        for alert in &mut stored.alerts {
+            if let Some(kept) = self
+                .alerts
+                .iter()
+                .find(|k| k.code == alert.code && k.product == alert.product)
+            {
+                alert.clone_from(kept);
+            }
+        }
+        *self = stored;
+        true
+    }
+
     pub fn favourites(&self) -> &[String] {
         &self.favourites
     }

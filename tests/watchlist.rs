@@ -145,3 +145,26 @@ fn an_alert_restored_from_storage_does_not_fire_on_the_first_poll() {
     assert_eq!(list.observe(&poll(&code, Some(0)), minutes(1)), []);
     assert_eq!(list.observe(&snapshot(), minutes(2)).len(), 1);
 }
+
+#[test]
+fn another_tabs_list_is_taken_with_what_this_tab_saw_of_each_alert() {
+    let code = code_with_stock();
+    let mut here = Watchlist::default();
+    here.toggle_alert(&code, Product::Adult, Some(0));
+    here.toggle_favourite("A1");
+    // The other tab: read at the same time, then A1 removed and B2 armed.
+    let mut there = Watchlist::from_text(&here.to_text());
+    there.toggle_favourite("A1");
+    there.toggle_alert("B2", Product::Child, Some(0));
+    assert!(here.sync(&there.to_text()));
+    assert_eq!(here.favourites(), [code.as_str(), "B2"]);
+    assert!(!here.is_favourite("A1"));
+    // The alert armed here while empty still fires when stock comes back.
+    assert_eq!(here.observe(&snapshot(), minutes(0)).len(), 1);
+    // Nothing new: nothing changes.
+    assert!(!here.sync(&here.to_text()));
+    // The other tab removes the favourite: no alert from here any more.
+    assert!(here.sync(""));
+    assert_eq!(here.observe(&poll(&code, Some(0)), minutes(1)), []);
+    assert_eq!(here.observe(&snapshot(), minutes(2)), []);
+}

@@ -200,3 +200,22 @@ test('the card asks for a place, and says when it is not your day', async ({ pag
   await expect(app.answer).toContainText('Not a day for odd IDs · Next allowed day: Wed 2020-03-04');
   await expect(app.answer).not.toHaveAttribute('data-id');
 });
+
+test('a favourite removed in another tab alerts no more in this one', async ({ page, context }) => {
+  test.slow();
+  const app = await openMorning(page);
+  await starAndArm(app);
+  // The same device, another tab: the favourite is there, and removed.
+  const other = await context.newPage();
+  const second = await openMorning(other);
+  const favourite = second.favourites.locator(`li[data-id="${codeOf(RESTOCKED)}"]`);
+  await expect(favourite.getByTestId('alert-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await favourite.getByRole('button', { name: 'Remove' }).click();
+  await expect(second.favourites).toHaveCount(0);
+  await other.close();
+  // Back in the first tab, the stock comes back: no alert, and the list
+  // follows the other tab's.
+  await pollThrough(page, app, 1, RESTOCK_AT);
+  await expect(app.favourites).toHaveCount(0);
+  await expect(app.alertBanner).toHaveCount(0);
+});

@@ -14,7 +14,7 @@ use crate::config::Mode;
 use crate::i18n;
 use crate::state::AppState;
 use crate::timers::taipei_now;
-use crate::ui::each_new_inventory;
+use crate::ui::{device_storage, each_new_inventory};
 
 /// Checks each new inventory for the app's alerts (a kiosk and an embed have
 /// none).
@@ -23,11 +23,16 @@ pub fn give_alerts(state: AppState) {
         return;
     }
     each_new_inventory(state.feed_later, move |inventory| {
-        // Untracked: what a poll was is no news for the panels.
-        let fired = state
+        // As another tab may have left them (a favourite removed there
+        // alerts no more here); what a poll saw is no news for the panels.
+        let stored = device_storage::watchlist_text();
+        let (changed, fired) = state
             .watchlist
-            .try_update_untracked(|w| w.observe(&inventory, taipei_now()))
+            .try_update_untracked(|w| (w.sync(&stored), w.observe(&inventory, taipei_now())))
             .unwrap_or_default();
+        if changed {
+            state.watchlist.notify();
+        }
         for alert in fired {
             let name = inventory
                 .pharmacies

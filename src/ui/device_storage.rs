@@ -56,7 +56,12 @@ pub fn set_last_purchase(product: Product, day: Option<Date>) {
 const WATCHLIST_KEY: &str = "mask-map.favourites";
 
 pub fn watchlist() -> Watchlist {
-    Watchlist::from_text(&load(WATCHLIST_KEY).unwrap_or_default())
+    Watchlist::from_text(&watchlist_text())
+}
+
+/// The favourites as last stored, by this tab or another.
+pub fn watchlist_text() -> String {
+    load(WATCHLIST_KEY).unwrap_or_default()
 }
 
 pub fn save_watchlist(list: &Watchlist) {

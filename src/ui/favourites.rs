@@ -12,9 +12,14 @@ use crate::ui::alerts::ask_to_notify;
 use crate::ui::{device_storage, CountNews};
 use crate::watchlist::Watchlist;
 
-/// Changes the favourites and keeps the change on the device.
+/// Changes the favourites as stored (another tab may have changed them)
+/// and keeps the change on the device.
 pub fn change_watchlist(watchlist: RwSignal<Watchlist>, change: impl FnOnce(&mut Watchlist)) {
-    watchlist.update(change);
+    let stored = device_storage::watchlist_text();
+    watchlist.update(|w| {
+        w.sync(&stored);
+        change(w);
+    });
     watchlist.with_untracked(device_storage::save_watchlist);
 }
 
