@@ -57,6 +57,7 @@ async function starAndArm(app: MapPage) {
   // The same button, still focused: the section changed in place.
   await expect(alert).toBeFocused();
   await expect(alert).toHaveAccessibleName('Tell me when it has adult masks');
+  await expect(alert).toHaveAccessibleDescription(RESTOCKED);
   await expect(app.favourites).toContainText("a closed app can't alert you");
   return favourite;
 }

@@ -58,14 +58,18 @@ pub fn Favourites() -> impl IntoView {
                     let alert_product = product.unwrap_or(Product::Adult);
                     let armed = watchlist.with(|w| w.is_alerting(&code, alert_product));
                     let (select, alert, unstar) = (code.clone(), code.clone(), code.clone());
+                    // Each row's switches are described by its pharmacy's name:
+                    // "Remove" alone would not say which.
+                    let name_id = format!("favourite-{code}");
                     view! {
                         <li class="favourite" data-id=code>
-                            <button class="favourite__name" on:click=move |_| selected.set(Some(select.clone()))>{name}</button>
+                            <button class="favourite__name" id=name_id.clone() on:click=move |_| selected.set(Some(select.clone()))>{name}</button>
                             <span class=format!("favourite__stock stock--{}", level.as_str())>{stock}</span>
                             <span class="favourite__pace" hidden=no_pace>{pace}</span>
                             <button
                                 class="favourite__alert"
                                 data-testid="alert-toggle"
+                                aria-describedby=name_id.clone()
                                 hidden=product.is_none()
                                 aria-pressed=armed.to_string()
                                 on:click=move |_| {
@@ -77,7 +81,7 @@ pub fn Favourites() -> impl IntoView {
                             >
                                 {i18n::alert_toggle(lang, alert_product)}
                             </button>
-                            <button class="favourite__remove" on:click=move |_| change_watchlist(watchlist, |w| w.toggle_favourite(&unstar))>
+                            <button class="favourite__remove" aria-describedby=name_id on:click=move |_| change_watchlist(watchlist, |w| w.toggle_favourite(&unstar))>
                                 {i18n::remove_favourite(lang)}
                             </button>
                         </li>
