@@ -167,9 +167,7 @@ impl Watchlist {
         let mut fired = Vec::new();
         for alert in &mut self.alerts {
             let count = inventory
-                .pharmacies
-                .iter()
-                .find(|p| p.code == alert.code)
+                .pharmacy(&alert.code)
                 .and_then(|p| p.stock.get(alert.product));
             let seen = Seen::of(count);
             let rested = alert

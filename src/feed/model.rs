@@ -302,6 +302,12 @@ impl Inventory {
             .filter_map(|p| p.location.map(|at| (p, at)))
     }
 
+    /// The pharmacy with institution code `code` (codes are unique: rows
+    /// skip a repeated one).
+    pub fn pharmacy(&self, code: &str) -> Option<&Pharmacy> {
+        self.pharmacies.iter().find(|p| p.code == code)
+    }
+
     /// Products the feed counts for at least one pharmacy, in [`Product::ALL`] order.
     pub fn products(&self) -> Vec<Product> {
         self.products.clone()

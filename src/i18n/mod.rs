@@ -80,6 +80,12 @@ pub fn stock_level(lang: Lang, level: StockLevel) -> &'static str {
     }
 }
 
+/// A count and its level: "122 · plenty", "— · unknown".
+pub fn count_and_level(lang: Lang, count: Option<u32>, level: StockLevel) -> String {
+    let count = count.map_or_else(|| "—".to_owned(), |c| c.to_string());
+    format!("{count} · {}", stock_level(lang, level))
+}
+
 /// "Open now" / "Closed now" / unknown hours.
 pub fn open_now(lang: Lang, open: Option<bool>) -> &'static str {
     match open {

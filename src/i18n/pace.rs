@@ -10,6 +10,11 @@ pub fn clock(at: TaipeiDateTime) -> String {
     format!("{:02}:{:02}", at.hour, at.minute)
 }
 
+/// "Updated 10:12".
+pub fn updated_at(lang: Lang, at: TaipeiDateTime) -> String {
+    format!("{} {}", super::updated(lang), clock(at))
+}
+
 /// "10:12", of seconds since midnight.
 pub fn clock_of_day(seconds: u32) -> String {
     format!("{:02}:{:02}", seconds / 3600, seconds / 60 % 60)

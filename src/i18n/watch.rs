@@ -49,7 +49,7 @@ pub fn answer_count(
     };
     for part in [
         pace,
-        updated.map(|t| format!("{} {}", super::updated(lang), super::clock(t))),
+        updated.map(|t| super::updated_at(lang, t)),
         phone.filter(|p| !p.is_empty()).map(str::to_owned),
     ]
     .into_iter()
@@ -102,12 +102,11 @@ pub fn favourite_stock(
     level: StockLevel,
     updated: Option<TaipeiDateTime>,
 ) -> String {
-    let count = count.map_or_else(|| "—".to_owned(), |c| c.to_string());
-    let mut line = format!("{count} · {}", super::stock_level(lang, level));
-    if let Some(t) = updated {
-        line = format!("{line} · {} {}", super::updated(lang), super::clock(t));
+    let line = super::count_and_level(lang, count, level);
+    match updated {
+        Some(t) => format!("{line} · {}", super::updated_at(lang, t)),
+        None => line,
     }
-    line
 }
 
 pub fn remove_favourite(lang: Lang) -> &'static str {

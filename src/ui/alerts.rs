@@ -35,9 +35,7 @@ pub fn give_alerts(state: AppState) {
         }
         for alert in fired {
             let name = inventory
-                .pharmacies
-                .iter()
-                .find(|p| p.code == alert.code)
+                .pharmacy(&alert.code)
                 .map_or(alert.code.as_str(), |p| p.name.as_str());
             let text = i18n::alert_text(state.lang, name, alert.product, alert.count);
             let tag = format!("{}.{}", alert.code, alert.product.as_param());

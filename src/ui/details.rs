@@ -31,11 +31,7 @@ pub fn PharmacyDetails() -> impl IntoView {
         let product = filters.with(|f| f.product);
         feed.with(|f| {
             let inventory = f.inventory.as_ref()?;
-            let pharmacy = inventory
-                .pharmacies
-                .iter()
-                .find(|p| p.code == code)?
-                .clone();
+            let pharmacy = inventory.pharmacy(&code)?.clone();
             let product = inventory.product_to_show(product);
             let (news, chart) = history.with(|h| {
                 let chart =
@@ -59,9 +55,7 @@ pub fn PharmacyDetails() -> impl IntoView {
                         <tr data-product=product.as_param()>
                             <th scope="row">{i18n::product(lang, product)}</th>
                             <td class=format!("stock stock--{}", level.as_str())>
-                                {count.map_or_else(|| "—".to_owned(), |n| n.to_string())}
-                                " · "
-                                {i18n::stock_level(lang, level)}
+                                {i18n::count_and_level(lang, count, level)}
                             </td>
                         </tr>
                     }

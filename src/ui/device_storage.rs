@@ -1,8 +1,9 @@
 //! The only things the app keeps on the device, in `localStorage`: the
 //! parity the user chose to remember (`odd`/`even`, never the ID), the day
 //! of their last purchase per product, and their favourites with the
-//! products they alert on; in `sessionStorage`, a kiosk's own language. Failures (private mode, storage full or disabled) just mean
-//! nothing is remembered.
+//! products they alert on; in `sessionStorage`, a kiosk's own language.
+//! Failures (private mode, storage full or disabled) just mean nothing is
+//! remembered.
 
 use crate::config::Lang;
 use crate::feed::Product;

@@ -46,7 +46,7 @@ pub fn Favourites() -> impl IntoView {
             let items = codes
                 .into_iter()
                 .map(|code| {
-                    let found = inventory.pharmacies.iter().find(|p| p.code == code);
+                    let found = inventory.pharmacy(&code);
                     let name = found.map_or_else(|| code.clone(), |p| p.name.clone());
                     let count = found.zip(product).and_then(|(p, pr)| p.stock.get(pr));
                     let level = found.map_or(StockLevel::Unknown, |p| p.stock_level(product, levels));

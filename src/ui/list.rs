@@ -306,11 +306,7 @@ fn list_row(
     let product = query.product;
     let count = product.and_then(|pr| p.stock.get(pr));
     let level = p.stock_level(product, levels);
-    let stock = format!(
-        "{} · {}",
-        count.map_or_else(|| "—".to_owned(), |c| c.to_string()),
-        i18n::stock_level(lang, level)
-    );
+    let stock = i18n::count_and_level(lang, count, level);
     let metres = query.from.zip(p.location).map(|(a, b)| distance_m(a, b));
     // A row lagging the feed says so first on its second line.
     let lagging = p.lagging_since(as_of);

@@ -73,9 +73,7 @@ pub fn NearestPanel(
                                 {i18n::distance(lang, n.metres)} " · " {i18n::walking(lang, n.metres)}
                             </span>
                             <span class=format!("nearest-item__stock stock--{}", level.as_str())>
-                                {count.map_or_else(|| "—".to_owned(), |c| c.to_string())}
-                                " · "
-                                {i18n::stock_level(lang, level)}
+                                {i18n::count_and_level(lang, count, level)}
                             </span>
                             <span class="nearest-item__open">{i18n::open_now(lang, open)}</span>
                             {news.phrase(lang).map(|text| view! { <span class="nearest-item__pace">{text}</span> })}
